@@ -1,0 +1,21 @@
+/** Unit tests sit next to the code (*.spec.ts); cross-module e2e tests in test/ (*.e2e-spec.ts). */
+const { compilerOptions } = require('./tsconfig.json');
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  if (alias.endsWith('/*')) continue;
+  moduleNameMapper[`^${alias}$`] = `<rootDir>/${target}`;
+  moduleNameMapper[`^${alias}/(.*)$`] = `<rootDir>/${target}/$1`;
+}
+
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  testRegex: '(apps|libs|test)/.*\\.(spec|e2e-spec)\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  moduleNameMapper,
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  // Each file gets its own database and Redis prefix, so files run in parallel.
+  maxWorkers: 2,
+  testTimeout: 60_000,
+};

@@ -1,0 +1,4 @@
+export * from './audit-entry.entity';
+export * from './audit-log.service';
+export * from './audit.module';
+export * from './audit.service';

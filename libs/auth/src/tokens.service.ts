@@ -1,0 +1,96 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@pilar/core';
+import { EntityManager, IsNull } from 'typeorm';
+import { AccessTokenClaims } from './auth-user';
+import { InvalidRefreshToken } from './auth.errors';
+import { RefreshToken } from './refresh-token.entity';
+import { User } from './user.entity';
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/** Signs access tokens and keeps the rotating refresh-token families. */
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private hashOf(token: string): string {
+    return createHmac('sha256', this.config.jwt.refreshSecret).update(token).digest('hex');
+  }
+
+  async issue(m: EntityManager, user: User, familyId: string = randomUUID()): Promise<IssuedTokens> {
+    const { accessTtl, refreshTtl } = this.config.jwt;
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      usr: user.username,
+      role: user.role,
+      wil: user.wilayahKode,
+    };
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: this.config.jwt.accessSecret,
+      expiresIn: accessTtl,
+    });
+    const refreshToken = randomBytes(32).toString('base64url');
+    await m.insert(RefreshToken, {
+      id: randomUUID(),
+      userId: user.id,
+      familyId,
+      tokenHash: this.hashOf(refreshToken),
+      expiresAt: new Date(Date.now() + refreshTtl * 1000),
+      createdAt: new Date(),
+    });
+    return { accessToken, refreshToken, expiresIn: accessTtl };
+  }
+
+  async verifyAccess(token: string): Promise<AccessTokenClaims | null> {
+    try {
+      return await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+        secret: this.config.jwt.accessSecret,
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Consumes a refresh token (row-locked, so two concurrent refreshes cannot both succeed).
+   * A token that was already used is a replay: the family is revoked and `reused` is set.
+   */
+  async consume(
+    m: EntityManager,
+    refreshToken: string,
+  ): Promise<{ token: RefreshToken; reused: boolean }> {
+    const token = await m.findOne(RefreshToken, {
+      where: { tokenHash: this.hashOf(refreshToken) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!token || token.revokedAt) throw new InvalidRefreshToken();
+    if (token.usedAt) {
+      await this.revokeFamily(m, token.familyId);
+      return { token, reused: true };
+    }
+    if (token.expiresAt.getTime() <= Date.now()) throw new InvalidRefreshToken();
+    await m.update(RefreshToken, token.id, { usedAt: new Date() });
+    return { token, reused: false };
+  }
+
+  async find(m: EntityManager, refreshToken: string): Promise<RefreshToken | null> {
+    return m.findOneBy(RefreshToken, { tokenHash: this.hashOf(refreshToken) });
+  }
+
+  async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
+    await m.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async revokeAllOf(m: EntityManager, userId: string): Promise<void> {
+    await m.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

@@ -1,0 +1,73 @@
+import { config as loadDotenv } from 'dotenv';
+import { EnvironmentVariables, validateEnvironment } from './environment';
+
+/**
+ * The validated configuration, grouped by concern. Injected wherever a setting is needed;
+ * tests build their own with `AppConfig.from({...})`.
+ */
+export class AppConfig {
+  private constructor(readonly env: EnvironmentVariables) {}
+
+  /** Reads `.env` (if present) and process.env, and validates them. */
+  static load(): AppConfig {
+    loadDotenv({ quiet: true });
+    return AppConfig.from(process.env);
+  }
+
+  static from(raw: Record<string, string | undefined>): AppConfig {
+    return new AppConfig(validateEnvironment(raw));
+  }
+
+  /** The raw variables, for child processes and tests that derive a config from this one. */
+  static rawEnvironment(): Record<string, string | undefined> {
+    loadDotenv({ quiet: true });
+    return { ...process.env };
+  }
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+  get port(): number {
+    return this.env.PORT;
+  }
+  get databaseUrl(): string {
+    return this.env.DATABASE_URL;
+  }
+  get redis(): { url: string; prefix: string } {
+    return { url: this.env.REDIS_URL, prefix: this.env.REDIS_PREFIX };
+  }
+  get jwt(): { accessSecret: string; refreshSecret: string; accessTtl: number; refreshTtl: number } {
+    return {
+      accessSecret: this.env.JWT_ACCESS_SECRET,
+      refreshSecret: this.env.JWT_REFRESH_SECRET,
+      accessTtl: this.env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtl: this.env.JWT_REFRESH_TTL_SECONDS,
+    };
+  }
+  get admin(): { username: string; password: string } | null {
+    const { ADMIN_USERNAME: username, ADMIN_PASSWORD: password } = this.env;
+    return username && password ? { username, password } : null;
+  }
+  get agency(): { timezone: string; kabupatenKode: string } {
+    return { timezone: this.env.AGENCY_TIMEZONE, kabupatenKode: this.env.AGENCY_KABUPATEN_KODE };
+  }
+  get logLevel(): string {
+    return this.env.LOG_LEVEL;
+  }
+  get loginThrottle(): { maxFailures: number; maxFailuresPerIp: number; windowSeconds: number } {
+    return {
+      maxFailures: this.env.LOGIN_MAX_FAILURES,
+      maxFailuresPerIp: this.env.LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: this.env.LOGIN_FAILURE_WINDOW_SECONDS,
+    };
+  }
+  get uploadMaxBytes(): number {
+    return this.env.UPLOAD_MAX_BYTES;
+  }
+  get workerConcurrency(): number {
+    return this.env.WORKER_CONCURRENCY;
+  }
+  get demo(): boolean {
+    return this.env.PILAR_DEMO;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './csv-rows';
+export * from './read-csv-file';

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { PpksType } from './ppks-type.entity';
+
+@Injectable()
+export class PpksTypesService {
+  constructor(@InjectRepository(PpksType) private readonly types: Repository<PpksType>) {}
+
+  list(): Promise<PpksType[]> {
+    return this.types.find({ order: { nomor: 'ASC' } });
+  }
+
+  /** Which of `kodes` are not PPKS types (for validating definitions and imports). */
+  async unknown(kodes: string[]): Promise<string[]> {
+    if (kodes.length === 0) return [];
+    const found = await this.types.find({ select: { kode: true }, where: { kode: In(kodes) } });
+    const known = new Set(found.map((t) => t.kode));
+    return [...new Set(kodes)].filter((k) => !known.has(k));
+  }
+}
