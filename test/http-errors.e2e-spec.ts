@@ -25,22 +25,37 @@ describe('HTTP errors (e2e)', () => {
     const res = await t.http
       .post('/api/v1/users')
       .auth(admin.token, { type: 'bearer' })
-      .send({ username: 42, password: 'short', name: '', role: 'KING', wilayahKode: 'x', extra: true })
+      .send({
+        username: 42,
+        password: 'short',
+        name: '',
+        role: 'KING',
+        wilayahKode: 'x',
+        extra: true,
+      })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
-    expect(new Set(fields)).toEqual(new Set(['username', 'password', 'name', 'role', 'wilayahKode', 'extra']));
+    expect(new Set(fields)).toEqual(
+      new Set(['username', 'password', 'name', 'role', 'wilayahKode', 'extra']),
+    );
   });
 
   it('validates query strings and path params too', async () => {
-    const q = await t.http.get('/api/v1/wilayah?indukKode=abc').auth(admin.token, { type: 'bearer' }).expect(400);
+    const q = await t.http
+      .get('/api/v1/wilayah?indukKode=abc')
+      .auth(admin.token, { type: 'bearer' })
+      .expect(400);
     expect(q.body.errors[0].field).toBe('indukKode');
     await t.http.get('/api/v1/jobs/not-a-uuid').auth(admin.token, { type: 'bearer' }).expect(400);
     await t.http.get('/api/v1/users/not-a-uuid').auth(admin.token, { type: 'bearer' }).expect(400);
   });
 
   it('answers unknown routes with 404 problem+json', async () => {
-    const res = await t.http.get('/api/v1/nothing-here').auth(admin.token, { type: 'bearer' }).expect(404);
+    const res = await t.http
+      .get('/api/v1/nothing-here')
+      .auth(admin.token, { type: 'bearer' })
+      .expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 

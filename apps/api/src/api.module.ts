@@ -16,7 +16,15 @@ import { ReferenceController } from './reference/reference.controller';
 import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [CoreModule, AuditModule, AuthModule, WilayahModule, RegistryModule, PlanningModule, CaseworkModule],
+  imports: [
+    CoreModule,
+    AuditModule,
+    AuthModule,
+    WilayahModule,
+    RegistryModule,
+    PlanningModule,
+    CaseworkModule,
+  ],
   controllers: [
     HealthController,
     AuthController,

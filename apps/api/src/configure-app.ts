@@ -39,8 +39,14 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-    { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` },
+    {
+      operationIdFactory: (controller, method) =>
+        `${controller.replace(/Controller$/, '')}_${method}`,
+    },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    useGlobalPrefix: false,
+  });
   return app;
 }

@@ -38,7 +38,10 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
         concurrency: this.config.workerConcurrency,
       });
       worker.on('failed', (job, err) =>
-        this.logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message }, 'Job failed'),
+        this.logger.warn(
+          { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message },
+          'Job failed',
+        ),
       );
       worker.on('error', (err) => this.logger.error({ err: err.message }, `Worker ${queue} error`));
       this.workers.push(worker);
@@ -53,14 +56,15 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
       if (!wrapper.metatype || !wrapper.instance) continue;
       const name = this.reflector.get<JobName | undefined>(JOB_HANDLER, wrapper.metatype);
       if (!name) continue;
-      found.set(name, [...(found.get(name) ?? []), wrapper.name]);
+      found.set(name, [...(found.get(name) ?? []), String(wrapper.name)]);
       handlers.set(name, wrapper.instance as JobHandler);
     }
     const problems: string[] = [];
     for (const name of Object.keys(JOB_QUEUE) as JobName[]) {
       const owners = found.get(name) ?? [];
       if (owners.length === 0) problems.push(`job ${name} has no handler`);
-      if (owners.length > 1) problems.push(`job ${name} has ${owners.length} handlers: ${owners.join(', ')}`);
+      if (owners.length > 1)
+        problems.push(`job ${name} has ${owners.length} handlers: ${owners.join(', ')}`);
     }
     if (problems.length) throw new Error(`Job catalogue mismatch: ${problems.join('; ')}`);
     return handlers;

@@ -18,7 +18,10 @@ export class AuditLogService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
   async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-    const qb = this.entries.createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit + 1);
+    const qb = this.entries
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(query.limit + 1);
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });

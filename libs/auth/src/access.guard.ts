@@ -26,7 +26,8 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new Unauthenticated();
     const user = await this.auth.authenticate(match[1]);
-    if (!user) throw new Unauthenticated('The access token is invalid or expired.', 'INVALID_TOKEN');
+    if (!user)
+      throw new Unauthenticated('The access token is invalid or expired.', 'INVALID_TOKEN');
     req.user = user;
     RequestContext.setActor({ id: user.id, role: user.role });
 

@@ -37,7 +37,10 @@ export async function seedAdmin(
       action: 'user.create',
       entity: 'user',
       entityId: user.id,
-      changes: { username: { before: null, after: user.username }, role: { before: null, after: Role.Admin } },
+      changes: {
+        username: { before: null, after: user.username },
+        role: { before: null, after: Role.Admin },
+      },
       actor: { id: null, role: 'SYSTEM' },
     });
     return { inserted: 1, updated: 0 };

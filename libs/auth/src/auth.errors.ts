@@ -2,7 +2,10 @@ import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@pilar/core';
 
 export class Unauthenticated extends DomainError {
-  constructor(detail = 'Sign in first: send Authorization: Bearer <accessToken>.', code = 'UNAUTHENTICATED') {
+  constructor(
+    detail = 'Sign in first: send Authorization: Bearer <accessToken>.',
+    code = 'UNAUTHENTICATED',
+  ) {
     super(code, HttpStatus.UNAUTHORIZED, detail);
   }
 }

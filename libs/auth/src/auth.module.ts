@@ -19,7 +19,14 @@ import { UsersService } from './users.service';
     DiscoveryModule,
     WilayahModule,
   ],
-  providers: [AuthService, TokensService, UsersService, LoginThrottleService, AccessGuard, RouteAccessCheck],
+  providers: [
+    AuthService,
+    TokensService,
+    UsersService,
+    LoginThrottleService,
+    AccessGuard,
+    RouteAccessCheck,
+  ],
   exports: [AuthService, UsersService, AccessGuard],
 })
 export class AuthModule {}

@@ -82,7 +82,10 @@ export class AuthService {
       return { ...tokens, user };
     });
     // The revocation above must commit, so the refusal comes after the transaction.
-    if (!outcome) throw new InvalidRefreshToken('This refresh token was already used; all sessions of its family are revoked.');
+    if (!outcome)
+      throw new InvalidRefreshToken(
+        'This refresh token was already used; all sessions of its family are revoked.',
+      );
     return outcome;
   }
 

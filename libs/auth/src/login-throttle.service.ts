@@ -19,7 +19,10 @@ export class LoginThrottleService {
 
   private keys(username: string, ip: string): string[] {
     const user = createHash('sha256').update(username.toLowerCase()).digest('hex').slice(0, 32);
-    return [`${this.redis.prefix}:login-fail:u:${user}`, `${this.redis.prefix}:login-fail:ip:${ip}`];
+    return [
+      `${this.redis.prefix}:login-fail:u:${user}`,
+      `${this.redis.prefix}:login-fail:ip:${ip}`,
+    ];
   }
 
   async assertAllowed(username: string, ip: string): Promise<void> {
@@ -27,7 +30,10 @@ export class LoginThrottleService {
     try {
       const redis = this.redis.client();
       const [userKey, ipKey] = this.keys(username, ip);
-      for (const [key, limit] of [[userKey, maxFailures], [ipKey, maxFailuresPerIp]] as const) {
+      for (const [key, limit] of [
+        [userKey, maxFailures],
+        [ipKey, maxFailuresPerIp],
+      ] as const) {
         const count = Number((await redis.get(key)) ?? 0);
         if (count >= limit) {
           throw new TooManyLoginAttempts(Math.max(1, await redis.ttl(key)));

@@ -10,7 +10,10 @@ export function hashPassword(password: string): Promise<string> {
 /** A hash of nothing, verified against when the username is unknown so timing reveals nothing. */
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (passwordHash === null) {
     dummyHash ??= hash('pilar-timing-equaliser', OPTIONS);
     await verify(await dummyHash, password).catch(() => false);

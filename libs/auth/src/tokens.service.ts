@@ -26,7 +26,11 @@ export class TokensService {
     return createHmac('sha256', this.config.jwt.refreshSecret).update(token).digest('hex');
   }
 
-  async issue(m: EntityManager, user: User, familyId: string = randomUUID()): Promise<IssuedTokens> {
+  async issue(
+    m: EntityManager,
+    user: User,
+    familyId: string = randomUUID(),
+  ): Promise<IssuedTokens> {
     const { accessTtl, refreshTtl } = this.config.jwt;
     const claims: AccessTokenClaims = {
       sub: user.id,

@@ -27,7 +27,14 @@ export interface UserChanges {
   active?: boolean;
 }
 
-const AUDITED: (keyof User & string)[] = ['username', 'name', 'role', 'wilayahKode', 'active', 'passwordHash'];
+const AUDITED: (keyof User)[] = [
+  'username',
+  'name',
+  'role',
+  'wilayahKode',
+  'active',
+  'passwordHash',
+];
 
 /** ADMIN user management. Deactivating a user or changing a password revokes their sessions. */
 @Injectable()
@@ -87,12 +94,16 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFound('User', id);
-      if (user.version !== changes.version) throw new StaleVersion('User', changes.version, user.version);
+      if (user.version !== changes.version)
+        throw new StaleVersion('User', changes.version, user.version);
       const before = { ...user };
       const role = changes.role ?? user.role;
       const wilayahKode =
         changes.wilayahKode !== undefined || changes.role !== undefined
-          ? await this.checkWilayah(role, changes.wilayahKode !== undefined ? changes.wilayahKode : user.wilayahKode)
+          ? await this.checkWilayah(
+              role,
+              changes.wilayahKode !== undefined ? changes.wilayahKode : user.wilayahKode,
+            )
           : user.wilayahKode;
       Object.assign(user, {
         name: changes.name ?? user.name,
@@ -103,7 +114,12 @@ export class UsersService {
       });
       if (changes.password) user.passwordHash = await hashPassword(changes.password);
       await m.save(user);
-      if (changes.password || changes.active === false || role !== before.role || wilayahKode !== before.wilayahKode) {
+      if (
+        changes.password ||
+        changes.active === false ||
+        role !== before.role ||
+        wilayahKode !== before.wilayahKode
+      ) {
         await this.tokens.revokeAllOf(m, user.id);
       }
       await this.audit.record(m, {
@@ -123,7 +139,8 @@ export class UsersService {
       case Role.Tksk:
       case Role.Psm: {
         const tingkat = role === Role.Tksk ? 'KECAMATAN' : 'DESA';
-        if (!kode) throw new WilayahNotAllowedForRole(`a ${role} needs a ${tingkat.toLowerCase()} code`);
+        if (!kode)
+          throw new WilayahNotAllowedForRole(`a ${role} needs a ${tingkat.toLowerCase()} code`);
         await this.wilayah.require(kode, tingkat, 'wilayahKode');
         if (!isWithin(kode, agency)) {
           throw new WilayahNotAllowedForRole(`${kode} is outside the agency's kabupaten ${agency}`);
@@ -133,7 +150,10 @@ export class UsersService {
       case Role.Admin:
       case Role.Operator:
       case Role.Pimpinan:
-        if (kode) throw new WilayahNotAllowedForRole(`a ${role} works for the whole kabupaten; leave it empty`);
+        if (kode)
+          throw new WilayahNotAllowedForRole(
+            `a ${role} works for the whole kabupaten; leave it empty`,
+          );
         return null;
     }
   }

@@ -13,7 +13,10 @@ export class WilayahScope {
     readonly kode: string | null,
   ) {}
 
-  static of(user: { role: Role; wilayahKode: string | null }, agencyKabupatenKode: string): WilayahScope {
+  static of(
+    user: { role: Role; wilayahKode: string | null },
+    agencyKabupatenKode: string,
+  ): WilayahScope {
     switch (user.role) {
       case Role.Admin:
       case Role.Operator:

@@ -81,19 +81,41 @@ export class TestApp {
   async signIn(role: Role, wilayahKode: string | null = null): Promise<SignedInUser> {
     const username = `${role.toLowerCase()}.${++this.userSeq}`;
     const password = `Rahasia-${role}-${this.userSeq}-panjang`;
-    const user = await this.get(UsersService).create({ username, password, name: `Test ${role}`, role, wilayahKode });
+    const user = await this.get(UsersService).create({
+      username,
+      password,
+      name: `Test ${role}`,
+      role,
+      wilayahKode,
+    });
     const res = await this.http.post('/api/v1/auth/login').send({ username, password }).expect(200);
-    return { id: user.id, username, password, role, wilayahKode, token: (res.body as { accessToken: string }).accessToken };
+    return {
+      id: user.id,
+      username,
+      password,
+      role,
+      wilayahKode,
+      token: (res.body as { accessToken: string }).accessToken,
+    };
   }
 
   /** Polls GET /jobs/{id} until the job finishes. */
-  async waitForJob(jobId: string, token: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  async waitForJob(
+    jobId: string,
+    token: string,
+    timeoutMs = 30_000,
+  ): Promise<Record<string, unknown>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const res = await this.http.get(`/api/v1/jobs/${jobId}`).auth(token, { type: 'bearer' }).expect(200);
+      const res = await this.http
+        .get(`/api/v1/jobs/${jobId}`)
+        .auth(token, { type: 'bearer' })
+        .expect(200);
       const body = res.body as { status: string };
-      if (body.status === 'COMPLETED' || body.status === 'FAILED') return res.body as Record<string, unknown>;
-      if (Date.now() > deadline) throw new Error(`Job ${jobId} still ${body.status} after ${timeoutMs} ms`);
+      if (body.status === 'COMPLETED' || body.status === 'FAILED')
+        return res.body as Record<string, unknown>;
+      if (Date.now() > deadline)
+        throw new Error(`Job ${jobId} still ${body.status} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -101,10 +123,16 @@ export class TestApp {
   async close(): Promise<void> {
     await this.stopWorker();
     const redis = this.app.get(RedisConnections);
-    const keys = await redis.client().keys(`${this.config.redis.prefix}:*`).catch(() => []);
-    if (keys.length) await redis.client().del(...keys).catch(() => undefined);
+    const keys = await redis
+      .client()
+      .keys(`${this.config.redis.prefix}:*`)
+      .catch(() => []);
+    if (keys.length)
+      await redis
+        .client()
+        .del(...keys)
+        .catch(() => undefined);
     await this.app.close();
     await this.db.drop();
   }
 }
-

@@ -6,7 +6,9 @@ import { Client } from 'pg';
 
 /** Where test databases are created: TEST_DATABASE_URL, or the local server. */
 export function testServerUrl(): string {
-  return AppConfig.rawEnvironment().TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  return (
+    AppConfig.rawEnvironment().TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  );
 }
 
 export function databaseUrl(name: string): string {
@@ -48,11 +50,17 @@ function schemaFingerprint(root: string): string {
  */
 export async function ensureTemplateDatabase(root: string): Promise<string> {
   const name = `pilar_tpl_${schemaFingerprint(root)}`;
-  const exists = await withAdmin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount);
+  const exists = await withAdmin(
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount,
+  );
   if (exists) return name;
   // Build under a private name and rename, so concurrent test runs never see a half-built one.
   const building = `${name}_b${process.pid}`;
-  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${building}`).then(() => c.query(`CREATE DATABASE ${building}`)));
+  await withAdmin((c) =>
+    c
+      .query(`DROP DATABASE IF EXISTS ${building}`)
+      .then(() => c.query(`CREATE DATABASE ${building}`)),
+  );
   const url = databaseUrl(building);
   await migrate(url);
   const ds = createDataSource(url);
@@ -79,10 +87,13 @@ export async function ensureTemplateDatabase(root: string): Promise<string> {
 export async function dropStaleTestDatabases(): Promise<void> {
   const cutoff = Math.floor(Date.now() / 1000) - 3600;
   await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'pilar_t\\_%'");
+    const { rows } = await c.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'pilar_t\\_%'",
+    );
     for (const { datname } of rows) {
       const created = Number(/^pilar_t_(\d+)_/.exec(datname)?.[1] ?? Infinity);
-      if (created < cutoff) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+      if (created < cutoff)
+        await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
     }
   });
 }
@@ -96,12 +107,18 @@ export interface TestDatabase {
 /** A fresh database for one test file, cloned from the template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = AppConfig.rawEnvironment().PILAR_TEST_TEMPLATE;
-  if (!template) throw new Error('PILAR_TEST_TEMPLATE is unset: run tests through jest (its globalSetup builds it).');
+  if (!template)
+    throw new Error(
+      'PILAR_TEST_TEMPLATE is unset: run tests through jest (its globalSetup builds it).',
+    );
   const name = `pilar_t_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {
     name,
     url: databaseUrl(name),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -7,7 +7,6 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Tingkat } from './wilayah.entity';
 
-
 const FILES: { file: string; tingkat: Tingkat; parent: string | null }[] = [
   { file: 'provinces.csv', tingkat: 'PROVINSI', parent: null },
   { file: 'regencies.csv', tingkat: 'KABUPATEN', parent: 'province_code' },

@@ -46,7 +46,8 @@ export class WilayahService {
       throw ValidationFailed.field(field, `${kode} is not a ${tingkat.toLowerCase()} code`);
     }
     const found = await this.wilayah.findOneBy({ kode });
-    if (!found) throw ValidationFailed.field(field, `${tingkat.toLowerCase()} ${kode} does not exist`);
+    if (!found)
+      throw ValidationFailed.field(field, `${tingkat.toLowerCase()} ${kode} does not exist`);
     return found;
   }
 

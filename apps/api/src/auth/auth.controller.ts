@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, AuthService, AuthUser, CurrentUser, Public, Roles, UsersService } from '@pilar/auth';
+import {
+  ALL_ROLES,
+  AuthService,
+  AuthUser,
+  CurrentUser,
+  Public,
+  Roles,
+  UsersService,
+} from '@pilar/auth';
 import { toUserResponse, UserResponse } from '../users/dto/user.response';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { toTokensResponse, TokensResponse } from './dto/tokens.response';

@@ -28,6 +28,9 @@ export class ProblemDto {
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];
 
-  @ApiProperty({ description: 'Correlation id, also in the x-request-id header.', example: '0b6c1f0e-6f8e-4a53-9d43-1f3c1d0b9d1e' })
+  @ApiProperty({
+    description: 'Correlation id, also in the x-request-id header.',
+    example: '0b6c1f0e-6f8e-4a53-9d43-1f3c1d0b9d1e',
+  })
   requestId: string;
 }

@@ -48,7 +48,10 @@ export class HealthController {
     ]);
     const checks = { postgres, redis };
     if (postgres === 'down' || redis === 'down') {
-      throw new ServiceUnavailableException({ message: `Not ready: ${JSON.stringify(checks)}`, code: 'NOT_READY' });
+      throw new ServiceUnavailableException({
+        message: `Not ready: ${JSON.stringify(checks)}`,
+        code: 'NOT_READY',
+      });
     }
     return { status: 'ok', checks };
   }

@@ -1,10 +1,22 @@
 import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ALL_ROLES, Role, Roles } from '@pilar/auth';
 import { FileImportService, JobName } from '@pilar/core';
 import { NomenclatureService } from '@pilar/planning';
 import type { Request } from 'express';
-import { CsvUploadDto, JobAcceptedResponse, NomenclatureNodeResponse, NomenclatureQueryDto } from './dto/nomenclature.dto';
+import {
+  CsvUploadDto,
+  JobAcceptedResponse,
+  NomenclatureNodeResponse,
+  NomenclatureQueryDto,
+} from './dto/nomenclature.dto';
 
 @ApiTags('nomenclature')
 @ApiBearerAuth()

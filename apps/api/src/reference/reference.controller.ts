@@ -43,12 +43,22 @@ export class ReferenceController {
   @Get('ppks-types')
   @ApiOkResponse({ type: [PpksTypeResponse] })
   async listPpksTypes(): Promise<PpksTypeResponse[]> {
-    return (await this.ppksTypes.list()).map(({ kode, nomor, nama, satuan, spm }) => ({ kode, nomor, nama, satuan, spm }));
+    return (await this.ppksTypes.list()).map(({ kode, nomor, nama, satuan, spm }) => ({
+      kode,
+      nomor,
+      nama,
+      satuan,
+      spm,
+    }));
   }
 
   @Get('service-types')
   @ApiOkResponse({ type: [ServiceTypeResponse] })
   async listServiceTypes(): Promise<ServiceTypeResponse[]> {
-    return (await this.serviceTypes.list()).map(({ kode, nama, keterangan }) => ({ kode, nama, keterangan }));
+    return (await this.serviceTypes.list()).map(({ kode, nama, keterangan }) => ({
+      kode,
+      nama,
+      keterangan,
+    }));
   }
 }

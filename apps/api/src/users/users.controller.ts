@@ -31,7 +31,10 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: UserResponse })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponse> {
     return toUserResponse(await this.users.update(id, dto));
   }
 }

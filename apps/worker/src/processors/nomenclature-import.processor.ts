@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { csvRows, HandlesJob, JobFileStore, JobHandler, JobName, JobPayloads, JobRunsService } from '@pilar/core';
+import {
+  csvRows,
+  HandlesJob,
+  JobFileStore,
+  JobHandler,
+  JobName,
+  JobPayloads,
+  JobRunsService,
+} from '@pilar/core';
 import { NomenclatureService } from '@pilar/planning';
 import { runFileJob } from './run-file-job';
 
@@ -15,7 +23,9 @@ export class NomenclatureImportProcessor implements JobHandler<JobName.Nomenclat
 
   handle({ jobRunId }: JobPayloads[JobName.NomenclatureImport]): Promise<unknown> {
     return runFileJob(this.runs, jobRunId, async () => {
-      const result = await this.nomenclature.importRows(csvRows(this.files.read(jobRunId), ['kode', 'nama']));
+      const result = await this.nomenclature.importRows(
+        csvRows(this.files.read(jobRunId), ['kode', 'nama']),
+      );
       await this.runs.addRowErrors(jobRunId, result.errors);
       return { counts: result.counts };
     });

@@ -36,7 +36,12 @@ export class AppConfig {
   get redis(): { url: string; prefix: string } {
     return { url: this.env.REDIS_URL, prefix: this.env.REDIS_PREFIX };
   }
-  get jwt(): { accessSecret: string; refreshSecret: string; accessTtl: number; refreshTtl: number } {
+  get jwt(): {
+    accessSecret: string;
+    refreshSecret: string;
+    accessTtl: number;
+    refreshTtl: number;
+  } {
     return {
       accessSecret: this.env.JWT_ACCESS_SECRET,
       refreshSecret: this.env.JWT_REFRESH_SECRET,

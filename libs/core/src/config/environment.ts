@@ -126,9 +126,7 @@ export class ConfigError extends Error {
 }
 
 /** Validates a raw environment; throws ConfigError naming every bad variable. */
-export function validateEnvironment(
-  raw: Record<string, string | undefined>,
-): EnvironmentVariables {
+export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
   const defined = Object.fromEntries(
     Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''),
   );

@@ -33,7 +33,11 @@ export class ValidationFailed extends DomainError {
 
 export class NotFound extends DomainError {
   constructor(entity: string, id: string) {
-    super(`${entity.toUpperCase()}_NOT_FOUND`, HttpStatus.NOT_FOUND, `${entity} ${id} was not found.`);
+    super(
+      `${entity.toUpperCase()}_NOT_FOUND`,
+      HttpStatus.NOT_FOUND,
+      `${entity} ${id} was not found.`,
+    );
   }
 }
 

@@ -112,7 +112,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const requestId = RequestContext.current()?.requestId ?? String(req.headers['x-request-id'] ?? '');
+    const requestId =
+      RequestContext.current()?.requestId ?? String(req.headers['x-request-id'] ?? '');
     let body = toProblem(error);
     if (!body) {
       this.logger.error({ err: error, requestId }, 'Unhandled error');

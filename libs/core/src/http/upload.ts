@@ -26,7 +26,10 @@ export function receiveFileUpload<T>(
   const contentType = req.headers['content-type'] ?? '';
   if (!contentType.startsWith('multipart/form-data')) {
     return Promise.reject(
-      ValidationFailed.field('file', 'send the file as multipart/form-data in a field named "file"'),
+      ValidationFailed.field(
+        'file',
+        'send the file as multipart/form-data in a field named "file"',
+      ),
     );
   }
   return new Promise<T>((resolve, reject) => {
@@ -49,7 +52,9 @@ export function receiveFileUpload<T>(
       });
       handled = sink(file, { filename: info.filename ?? 'upload.csv', mimeType: info.mimeType });
     });
-    parser.on('error', () => reject(ValidationFailed.field('file', 'the multipart body is malformed')));
+    parser.on('error', () =>
+      reject(ValidationFailed.field('file', 'the multipart body is malformed')),
+    );
     parser.on('close', () => {
       if (!handled) {
         reject(ValidationFailed.field('file', 'no file was sent in the field "file"'));
@@ -57,7 +62,14 @@ export function receiveFileUpload<T>(
       }
       handled.then(
         (result) => (tooLarge ? reject(new UploadTooLarge(maxBytes)) : resolve(result)),
-        (err: unknown) => reject(tooLarge ? new UploadTooLarge(maxBytes) : err),
+        (err: unknown) =>
+          reject(
+            tooLarge
+              ? new UploadTooLarge(maxBytes)
+              : err instanceof Error
+                ? err
+                : new Error(String(err)),
+          ),
       );
     });
     req.pipe(parser);

@@ -42,10 +42,10 @@ export class JobFileStore {
     const ds = this.dataSource;
     async function* chunks(): AsyncGenerator<Buffer> {
       for (let seq = 0; ; seq++) {
-        const rows = (await ds.query(
+        const rows: { data: Buffer }[] = await ds.query(
           'SELECT data FROM job_file_chunk WHERE job_id = $1 AND seq = $2',
           [jobId, seq],
-        )) as { data: Buffer }[];
+        );
         if (rows.length === 0) return;
         yield rows[0].data;
       }

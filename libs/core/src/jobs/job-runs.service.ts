@@ -112,24 +112,29 @@ export class JobRunsService {
       `INSERT INTO job_row_error (job_id, row_number, field, reason)
        SELECT $1, r.row_number, r.field, r.reason
        FROM unnest($2::int[], $3::text[], $4::text[]) AS r(row_number, field, reason)`,
-      [id, errors.map((e) => e.row), errors.map((e) => e.field ?? null), errors.map((e) => e.reason)],
+      [
+        id,
+        errors.map((e) => e.row),
+        errors.map((e) => e.field ?? null),
+        errors.map((e) => e.reason),
+      ],
     );
   }
 
   async rowErrors(id: string, limit = 100_000): Promise<RowError[]> {
-    const rows = (await this.dataSource.query(
+    const rows: RowError[] = await this.dataSource.query(
       `SELECT row_number AS "row", field, reason FROM job_row_error
        WHERE job_id = $1 ORDER BY row_number, field LIMIT $2`,
       [id, limit],
-    )) as RowError[];
+    );
     return rows;
   }
 
   async rowErrorCount(id: string): Promise<number> {
-    const [{ n }] = (await this.dataSource.query(
+    const [{ n }]: { n: number }[] = await this.dataSource.query(
       'SELECT count(*)::int AS n FROM job_row_error WHERE job_id = $1',
       [id],
-    )) as { n: number }[];
+    );
     return n;
   }
 }

@@ -25,7 +25,9 @@ export function requestIdOf(req: IncomingMessage): string {
           genReqId: (req: IncomingMessage) =>
             (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
           customProps: () => ({ app: 'pilar' }),
-          autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+          },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,

@@ -17,17 +17,26 @@ describe(parseNomenclatureKode.name, () => {
   it('knows each level and its parent', () => {
     expect(parseNomenclatureKode('1')).toMatchObject({ tingkat: 'URUSAN', indukKode: null });
     expect(parseNomenclatureKode('1.06')).toMatchObject({ tingkat: 'BIDANG', indukKode: '1' });
-    expect(parseNomenclatureKode('1.06.04')).toMatchObject({ tingkat: 'PROGRAM', indukKode: '1.06' });
+    expect(parseNomenclatureKode('1.06.04')).toMatchObject({
+      tingkat: 'PROGRAM',
+      indukKode: '1.06',
+    });
     expect(parseNomenclatureKode('1.06.04.2.01')).toMatchObject({
       tingkat: 'KEGIATAN',
       indukKode: '1.06.04',
     });
   });
 
-  it.each(['', 'abc', '1.6.04', '1.06.04.2', '1.06.04.2.01.4', '1.06.04.2.01.0000', '10.06', '1.06.04.2.01.0004.1'])(
-    'rejects %p',
-    (raw) => {
-      expect(parseNomenclatureKode(raw)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '1.6.04',
+    '1.06.04.2',
+    '1.06.04.2.01.4',
+    '1.06.04.2.01.0000',
+    '10.06',
+    '1.06.04.2.01.0004.1',
+  ])('rejects %p', (raw) => {
+    expect(parseNomenclatureKode(raw)).toBeNull();
+  });
 });

@@ -14,7 +14,10 @@ export interface ParsedKode {
  * Returns null when the text is not such a code.
  */
 export function parseNomenclatureKode(raw: string): ParsedKode | null {
-  const parts = raw.trim().split(/[.\s]+/).filter(Boolean);
+  const parts = raw
+    .trim()
+    .split(/[.\s]+/)
+    .filter(Boolean);
   if (parts.length === 0 || !parts.every((p) => /^\d+$/.test(p))) return null;
   const [urusan, bidang, program, kegiatanJenis, kegiatan, sub] = parts;
   if (!/^\d$/.test(urusan)) return null;
@@ -29,12 +32,21 @@ export function parseNomenclatureKode(raw: string): ParsedKode | null {
       if (!two(bidang) || !two(program)) return null;
       return { kode: parts.join('.'), tingkat: 'PROGRAM', indukKode: `${urusan}.${bidang}` };
     case 5:
-      if (!two(bidang) || !two(program) || !/^\d$/.test(kegiatanJenis) || !two(kegiatan)) return null;
-      return { kode: parts.join('.'), tingkat: 'KEGIATAN', indukKode: `${urusan}.${bidang}.${program}` };
+      if (!two(bidang) || !two(program) || !/^\d$/.test(kegiatanJenis) || !two(kegiatan))
+        return null;
+      return {
+        kode: parts.join('.'),
+        tingkat: 'KEGIATAN',
+        indukKode: `${urusan}.${bidang}.${program}`,
+      };
     case 6: {
       const induk = parseNomenclatureKode(parts.slice(0, 5).join('.'));
       if (!induk || !/^\d{2}$|^\d{4}$/.test(sub) || Number(sub) === 0) return null;
-      return { kode: `${induk.kode}.${sub.padStart(4, '0')}`, tingkat: 'SUB_KEGIATAN', indukKode: induk.kode };
+      return {
+        kode: `${induk.kode}.${sub.padStart(4, '0')}`,
+        tingkat: 'SUB_KEGIATAN',
+        indukKode: induk.kode,
+      };
     }
     default:
       return null;

@@ -22,11 +22,23 @@ const URUSAN: [string, string][] = [
 export function seedNomenclature(m: EntityManager): Promise<UpsertCounts> {
   const rows = readCsvFile(join(__dirname, 'seed-data', 'nomenclature-1.06.csv'));
   const records = [
-    ...URUSAN.map(([kode, nama]) => ({ kode, tingkat: 'URUSAN', nama, induk_kode: null, asal: 'printed' })),
+    ...URUSAN.map(([kode, nama]) => ({
+      kode,
+      tingkat: 'URUSAN',
+      nama,
+      induk_kode: null,
+      asal: 'printed',
+    })),
     ...rows.map((r) => {
       const parsed = parseNomenclatureKode(r.kode);
       if (!parsed || parsed.tingkat !== r.tingkat) throw new Error(`Bad seed row ${r.kode}`);
-      return { kode: parsed.kode, tingkat: parsed.tingkat, nama: r.nama, induk_kode: parsed.indukKode, asal: r.asal };
+      return {
+        kode: parsed.kode,
+        tingkat: parsed.tingkat,
+        nama: r.nama,
+        induk_kode: parsed.indukKode,
+        asal: r.asal,
+      };
     }),
   ];
   return upsertRecords(m, 'nomenclature', ['kode'], records);

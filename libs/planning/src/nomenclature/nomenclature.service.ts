@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CsvRow, NotFound, RowError, upsertRecords, UpsertCounts, ValidationFailed } from '@pilar/core';
+import {
+  CsvRow,
+  NotFound,
+  RowError,
+  upsertRecords,
+  UpsertCounts,
+  ValidationFailed,
+} from '@pilar/core';
 import { DataSource, Repository } from 'typeorm';
 import { NomenclatureTingkat, parseNomenclatureKode, ParsedKode } from './nomenclature-kode';
 import { Nomenclature } from './nomenclature.entity';
@@ -48,10 +55,17 @@ export class NomenclatureService {
     const parsed = parseNomenclatureKode(raw);
     if (!parsed) throw ValidationFailed.field(field, `${raw} is not a nomenclature code`);
     if (parsed.tingkat !== tingkat) {
-      throw ValidationFailed.field(field, `${raw} is a ${parsed.tingkat.toLowerCase()} code, not a ${tingkat.toLowerCase()} code`);
+      throw ValidationFailed.field(
+        field,
+        `${raw} is a ${parsed.tingkat.toLowerCase()} code, not a ${tingkat.toLowerCase()} code`,
+      );
     }
     const node = await this.nodes.findOneBy({ kode: parsed.kode });
-    if (!node) throw ValidationFailed.field(field, `${tingkat.toLowerCase()} ${parsed.kode} is not in the nomenclature`);
+    if (!node)
+      throw ValidationFailed.field(
+        field,
+        `${tingkat.toLowerCase()} ${parsed.kode} is not in the nomenclature`,
+      );
     return node;
   }
 
@@ -60,13 +74,21 @@ export class NomenclatureService {
     const root = kode ? await this.get(kode) : null;
     const qb = this.nodes.createQueryBuilder('n').orderBy('n.kode');
     if (root) {
-      qb.where('(n.kode = :kode OR n.kode LIKE :prefix)', { kode: root.kode, prefix: `${root.kode}.%` });
+      qb.where('(n.kode = :kode OR n.kode LIKE :prefix)', {
+        kode: root.kode,
+        prefix: `${root.kode}.%`,
+      });
     }
     const rows = await qb.getMany();
     const byKode = new Map<string, NomenclatureNode>();
     const roots: NomenclatureNode[] = [];
     for (const r of rows) {
-      const node: NomenclatureNode = { kode: r.kode, tingkat: r.tingkat, nama: r.nama, children: [] };
+      const node: NomenclatureNode = {
+        kode: r.kode,
+        tingkat: r.tingkat,
+        nama: r.nama,
+        children: [],
+      };
       byKode.set(r.kode, node);
       const parent = r.indukKode ? byKode.get(r.indukKode) : undefined;
       if (parent && r.kode !== root?.kode) parent.children.push(node);
@@ -90,19 +112,33 @@ export class NomenclatureService {
       const parsed = parseNomenclatureKode(values.kode ?? '');
       const nama = (values.nama ?? '').trim();
       if (!parsed) {
-        errors.push({ row, field: 'kode', reason: `"${values.kode ?? ''}" is not a nomenclature code` });
+        errors.push({
+          row,
+          field: 'kode',
+          reason: `"${values.kode ?? ''}" is not a nomenclature code`,
+        });
       } else if (!nama) {
         errors.push({ row, field: 'nama', reason: 'nama is empty' });
       } else if (values.tingkat && values.tingkat.toUpperCase() !== parsed.tingkat) {
-        errors.push({ row, field: 'tingkat', reason: `${parsed.kode} is a ${parsed.tingkat}, not a ${values.tingkat}` });
+        errors.push({
+          row,
+          field: 'tingkat',
+          reason: `${parsed.kode} is a ${parsed.tingkat}, not a ${values.tingkat}`,
+        });
       } else if (accepted.has(parsed.kode)) {
-        errors.push({ row, field: 'kode', reason: `${parsed.kode} already appears on line ${accepted.get(parsed.kode)?.row}` });
+        errors.push({
+          row,
+          field: 'kode',
+          reason: `${parsed.kode} already appears on line ${accepted.get(parsed.kode)?.row}`,
+        });
       } else {
         accepted.set(parsed.kode, { row, parsed, nama });
       }
     }
 
-    const existing = new Set((await this.nodes.find({ select: { kode: true } })).map((n) => n.kode));
+    const existing = new Set(
+      (await this.nodes.find({ select: { kode: true } })).map((n) => n.kode),
+    );
     const ordered = [...accepted.values()].sort(
       (a, b) => TINGKAT_DEPTH[a.parsed.tingkat] - TINGKAT_DEPTH[b.parsed.tingkat] || a.row - b.row,
     );
@@ -110,15 +146,27 @@ export class NomenclatureService {
     const records: Record<string, unknown>[] = [];
     for (const { row, parsed, nama } of ordered) {
       if (parsed.indukKode && !known.has(parsed.indukKode)) {
-        errors.push({ row, field: 'kode', reason: `its parent ${parsed.indukKode} is neither in Pilar nor a valid row of the file` });
+        errors.push({
+          row,
+          field: 'kode',
+          reason: `its parent ${parsed.indukKode} is neither in Pilar nor a valid row of the file`,
+        });
         continue;
       }
       known.add(parsed.kode);
-      records.push({ kode: parsed.kode, tingkat: parsed.tingkat, nama, induk_kode: parsed.indukKode, asal: 'import' });
+      records.push({
+        kode: parsed.kode,
+        tingkat: parsed.tingkat,
+        nama,
+        induk_kode: parsed.indukKode,
+        asal: 'import',
+      });
     }
 
     const applied: UpsertCounts = records.length
-      ? await this.dataSource.transaction((m) => upsertRecords(m, 'nomenclature', ['kode'], records))
+      ? await this.dataSource.transaction((m) =>
+          upsertRecords(m, 'nomenclature', ['kode'], records),
+        )
       : { inserted: 0, updated: 0 };
     errors.sort((a, b) => a.row - b.row);
     return {

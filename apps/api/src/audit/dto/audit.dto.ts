@@ -10,13 +10,19 @@ export class AuditQueryDto extends PageQueryDto {
   @MaxLength(64)
   entity?: string;
 
-  @ApiPropertyOptional({ description: 'Entity id.', example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11' })
+  @ApiPropertyOptional({
+    description: 'Entity id.',
+    example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(128)
   entityId?: string;
 
-  @ApiPropertyOptional({ description: 'Actor (user id).', example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11' })
+  @ApiPropertyOptional({
+    description: 'Actor (user id).',
+    example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11',
+  })
   @IsOptional()
   @IsUUID()
   actorId?: string;
@@ -30,14 +36,20 @@ export class AuditQueryDto extends PageQueryDto {
 export class AuditEntryResponse {
   @ApiProperty({ example: '1234' }) id: string;
   @ApiProperty({ example: '2026-11-25T03:00:00.000Z' }) occurredAt: string;
-  @ApiProperty({ example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11', nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11', nullable: true, type: String })
+  actorId: string | null;
   @ApiProperty({ example: 'ADMIN', nullable: true, type: String }) actorRole: string | null;
   @ApiProperty({ description: 'What happened.', example: 'user.update' }) action: string;
   @ApiProperty({ example: 'user' }) entity: string;
   @ApiProperty({ example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11' }) entityId: string;
-  @ApiProperty({ description: 'Changed fields with before/after.', example: { active: { before: true, after: false } }, nullable: true })
+  @ApiProperty({
+    description: 'Changed fields with before/after.',
+    example: { active: { before: true, after: false } },
+    nullable: true,
+  })
   changes: Record<string, { before: unknown; after: unknown }> | null;
-  @ApiProperty({ example: '0b6c1f0e-6f8e-4a53-9d43-1f3c1d0b9d1e', nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({ example: '0b6c1f0e-6f8e-4a53-9d43-1f3c1d0b9d1e', nullable: true, type: String })
+  requestId: string | null;
   @ApiProperty({ example: '10.0.0.12', nullable: true, type: String }) ip: string | null;
 }
 

@@ -16,7 +16,10 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from sign-in or the last refresh.', example: 'q0w9e8r7t6y5u4i3o2p1...' })
+  @ApiProperty({
+    description: 'The refresh token from sign-in or the last refresh.',
+    example: 'q0w9e8r7t6y5u4i3o2p1...',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)

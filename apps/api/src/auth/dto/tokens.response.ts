@@ -3,10 +3,16 @@ import { SignedIn } from '@pilar/auth';
 import { toUserResponse, UserResponse } from '../../users/dto/user.response';
 
 export class TokensResponse {
-  @ApiProperty({ description: 'JWT for the Authorization: Bearer header.', example: 'eyJhbGciOiJIUzI1NiJ9...' })
+  @ApiProperty({
+    description: 'JWT for the Authorization: Bearer header.',
+    example: 'eyJhbGciOiJIUzI1NiJ9...',
+  })
   accessToken: string;
 
-  @ApiProperty({ description: 'Opaque token for POST /auth/refresh; single use.', example: 'q0w9e8r7t6y5u4i3o2p1...' })
+  @ApiProperty({
+    description: 'Opaque token for POST /auth/refresh; single use.',
+    example: 'q0w9e8r7t6y5u4i3o2p1...',
+  })
   refreshToken: string;
 
   @ApiProperty({ description: 'Seconds until the access token expires.', example: 900 })
@@ -17,5 +23,10 @@ export class TokensResponse {
 }
 
 export function toTokensResponse(s: SignedIn): TokensResponse {
-  return { accessToken: s.accessToken, refreshToken: s.refreshToken, expiresIn: s.expiresIn, user: toUserResponse(s.user) };
+  return {
+    accessToken: s.accessToken,
+    refreshToken: s.refreshToken,
+    expiresIn: s.expiresIn,
+    user: toUserResponse(s.user),
+  };
 }

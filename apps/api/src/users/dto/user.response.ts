@@ -14,13 +14,21 @@ export class UserResponse {
   @ApiProperty({ description: 'Role.', enum: Role, example: Role.Tksk })
   role: Role;
 
-  @ApiProperty({ description: 'Kecamatan (TKSK) or desa (PSM) code; null for other roles.', example: '63.11.06', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Kecamatan (TKSK) or desa (PSM) code; null for other roles.',
+    example: '63.11.06',
+    nullable: true,
+    type: String,
+  })
   wilayahKode: string | null;
 
   @ApiProperty({ description: 'Whether the account may sign in.', example: true })
   active: boolean;
 
-  @ApiProperty({ description: 'Optimistic-lock version; send it back when changing the user.', example: 1 })
+  @ApiProperty({
+    description: 'Optimistic-lock version; send it back when changing the user.',
+    example: 1,
+  })
   version: number;
 }
 

@@ -18,7 +18,9 @@ export class Foundation1764000000000 implements MigrationInterface {
         request_id   text,
         ip           text
       )`);
-    await q.query(`CREATE INDEX audit_entry_entity_idx ON audit_entry (entity, entity_id, occurred_at)`);
+    await q.query(
+      `CREATE INDEX audit_entry_entity_idx ON audit_entry (entity, entity_id, occurred_at)`,
+    );
     await q.query(`CREATE INDEX audit_entry_actor_idx ON audit_entry (actor_id, occurred_at)`);
     // Append-only: the table refuses UPDATE, DELETE and TRUNCATE from anyone.
     await q.query(`
