@@ -4,6 +4,8 @@ import { DomainError } from '../errors/domain-error';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue.catalogue';
 import { RedisConnections } from './redis';
 
+const ENQUEUE_TIMEOUT_MS = 2_000;
+
 export class QueueUnavailable extends DomainError {
   constructor() {
     super(
@@ -39,10 +41,17 @@ export class QueueService implements OnApplicationShutdown {
     payload: JobPayloads[N],
     options: { jobId: string; delay?: number },
   ): Promise<Job> {
+    // A request must not hang on a Redis outage: give up after a short deadline.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QueueUnavailable()), ENQUEUE_TIMEOUT_MS);
+    });
     try {
-      return await this.queue(JOB_QUEUE[name]).add(name, payload, options);
+      return await Promise.race([this.queue(JOB_QUEUE[name]).add(name, payload, options), deadline]);
     } catch {
       throw new QueueUnavailable();
+    } finally {
+      clearTimeout(timer);
     }
   }
 

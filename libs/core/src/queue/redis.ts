@@ -3,9 +3,9 @@ import { Redis, RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
 /**
- * Redis connections. Commands issued from request handlers fail fast when Redis is down
- * (`maxRetriesPerRequest: 1`); BullMQ workers get blocking connections with
- * `maxRetriesPerRequest: null`, as BullMQ requires.
+ * Redis connections. Commands issued from request handlers give up after one reconnection
+ * attempt when Redis is down (`maxRetriesPerRequest: 1`, and callers add their own deadline);
+ * BullMQ workers get blocking connections with `maxRetriesPerRequest: null`, as BullMQ requires.
  */
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {
@@ -20,7 +20,7 @@ export class RedisConnections implements OnApplicationShutdown {
 
   /** A shared connection for short commands (queues, throttling, health). */
   client(): Redis {
-    this.shared ??= this.open({ maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.shared ??= this.open({ maxRetriesPerRequest: 1 });
     return this.shared;
   }
 
