@@ -12,7 +12,7 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '(apps|libs|test)/.*\\.(spec|e2e-spec)\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }] },
   moduleNameMapper,
   globalSetup: '<rootDir>/test/global-setup.ts',
   // Each file gets its own database and Redis prefix, so files run in parallel.

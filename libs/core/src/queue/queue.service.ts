@@ -47,7 +47,10 @@ export class QueueService implements OnApplicationShutdown {
       timer = setTimeout(() => reject(new QueueUnavailable()), ENQUEUE_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([this.queue(JOB_QUEUE[name]).add(name, payload, options), deadline]);
+      return await Promise.race([
+        this.queue(JOB_QUEUE[name]).add(name, payload, options),
+        deadline,
+      ]);
     } catch {
       throw new QueueUnavailable();
     } finally {
