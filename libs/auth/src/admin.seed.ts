@@ -13,10 +13,10 @@ export async function seedAdmin(
   audit: AuditService,
   admin: { username: string; password: string },
 ): Promise<{ inserted: number; updated: number }> {
-  const exists = (await dataSource.query(
+  const exists: unknown[] = await dataSource.query(
     'SELECT 1 FROM app_user WHERE lower(username) = lower($1)',
     [admin.username],
-  )) as unknown[];
+  );
   if (exists.length) return { inserted: 0, updated: 0 };
   const passwordHash = await hashPassword(admin.password);
   return dataSource.transaction(async (m) => {

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
 import { REDACT_PATHS } from './redaction';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -27,6 +28,11 @@ export function requestIdOf(req: IncomingMessage): string {
           genReqId: (req: IncomingMessage) =>
             (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
           customProps: () => ({ app: 'pilar' }),
+          // Worker jobs run in a RequestContext carrying the id of the request that queued them.
+          mixin: () => {
+            const requestId = RequestContext.current()?.requestId;
+            return requestId ? { requestId } : {};
+          },
           autoLogging: {
             ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
           },
