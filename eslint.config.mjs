@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       '.pilar/**',
+      'bench/out/**',
       'scripts/**',
       'eslint.config.mjs',
       'jest.config.js',

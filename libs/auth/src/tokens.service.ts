@@ -38,10 +38,7 @@ export class TokensService {
       role: user.role,
       wil: user.wilayahKode,
     };
-    const accessToken = await this.jwt.signAsync(claims, {
-      secret: this.config.jwt.accessSecret,
-      expiresIn: accessTtl,
-    });
+    const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
     await m.insert(RefreshToken, {
       id: randomUUID(),
@@ -56,9 +53,7 @@ export class TokensService {
 
   async verifyAccess(token: string): Promise<AccessTokenClaims | null> {
     try {
-      return await this.jwt.verifyAsync<AccessTokenClaims>(token, {
-        secret: this.config.jwt.accessSecret,
-      });
+      return await this.jwt.verifyAsync<AccessTokenClaims>(token);
     } catch {
       return null;
     }
