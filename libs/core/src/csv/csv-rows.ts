@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 
 export interface CsvRow {
@@ -9,14 +9,45 @@ export interface CsvRow {
 
 export class CsvHeaderError extends Error {}
 
+/** The first chunk of `input`, and a stream that still yields the whole of it. */
+async function peek(input: Readable): Promise<{ head: string; whole: Readable }> {
+  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const first = await chunks.next();
+  async function* replay(): AsyncGenerator<Buffer | string> {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  }
+  return { head: first.done ? '' : first.value.toString(), whole: Readable.from(replay()) };
+}
+
 /**
- * Streams a CSV file as records keyed by (lower-cased, trimmed) header names. Accepts comma or
- * semicolon separators (Indonesian Excel exports use `;`) and a UTF-8 BOM.
+ * The separator of the header line: `;` (Indonesian Excel exports, where `1,48` is a decimal) or
+ * `,`. Counted outside quotes.
+ */
+export function detectDelimiter(firstChunk: string): ',' | ';' {
+  const header = firstChunk.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ',') commas++;
+    else if (!quoted && ch === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+/**
+ * Streams a CSV file as records keyed by (lower-cased, trimmed) header names. The separator is
+ * detected from the header line; a UTF-8 BOM is accepted.
  */
 export async function* csvRows(
   input: Readable,
   requiredColumns: readonly string[],
 ): AsyncGenerator<CsvRow> {
+  const { head, whole } = await peek(input);
+  const delimiter = detectDelimiter(head);
   const parser = parse({
     bom: true,
     columns: (header: string[]) => {
@@ -27,14 +58,14 @@ export async function* csvRows(
       }
       return names;
     },
-    delimiter: [',', ';'],
+    delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
     trim: true,
     info: true,
   });
-  input.pipe(parser);
-  input.on('error', (err) => parser.destroy(err));
+  whole.pipe(parser);
+  whole.on('error', (err) => parser.destroy(err));
   for await (const item of parser as AsyncIterable<{
     record: Record<string, string>;
     info: { lines: number };
