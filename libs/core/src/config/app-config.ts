@@ -75,4 +75,17 @@ export class AppConfig {
   get demo(): boolean {
     return this.env.PILAR_DEMO;
   }
+  /** Predikat bands, highest first, for `predikat(value, bands)` of @pilar/planning. */
+  get predikatBands(): { min: number; label: string }[] {
+    return this.env.PREDIKAT_BANDS.split(',')
+      .map((pair) => {
+        const [min, label] = pair.split(':');
+        return { min: Number(min), label: label.trim() };
+      })
+      .sort((a, b) => b.min - a.min);
+  }
+  /** Which realisasi the Renja report's triwulan columns print. */
+  get renjaTriwulanForm(): 'YTD' | 'QUARTER' {
+    return this.env.RENJA_TRIWULAN_FORM;
+  }
 }

@@ -116,6 +116,22 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsIn([true, false])
   PILAR_DEMO = true;
+
+  /**
+   * Predikat bands of capaian (%), as `min:label` pairs: a value earns the band whose min it
+   * reaches. Default Permendagri 86/2017.
+   */
+  @Matches(/^\d+(\.\d+)?:[^,:]+(,\d+(\.\d+)?:[^,:]+)*$/, {
+    message: 'must be min:label pairs separated by commas, such as 91:Sangat Tinggi,76:Tinggi',
+  })
+  PREDIKAT_BANDS = '91:Sangat Tinggi,76:Tinggi,66:Sedang,51:Rendah,0:Sangat Rendah';
+
+  /**
+   * Which realisasi the Renja report's triwulan columns print: YTD (s.d. triwulan, as the
+   * agencies' Tabel 2.1 does) or QUARTER (each triwulan on its own). The JSON carries both.
+   */
+  @IsIn(['YTD', 'QUARTER'])
+  RENJA_TRIWULAN_FORM: 'YTD' | 'QUARTER' = 'YTD';
 }
 
 export class ConfigError extends Error {

@@ -1,2 +1,3 @@
 export * from './upload';
 export * from './body-parsing';
+export * from './cursor';

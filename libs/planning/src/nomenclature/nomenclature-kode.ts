@@ -52,3 +52,20 @@ export function parseNomenclatureKode(raw: string): ParsedKode | null {
       return null;
   }
 }
+
+const PARTS_AT: Record<NomenclatureTingkat, number> = {
+  URUSAN: 1,
+  BIDANG: 2,
+  PROGRAM: 3,
+  KEGIATAN: 5,
+  SUB_KEGIATAN: 6,
+};
+
+/**
+ * The ancestor of a canonical code at `tingkat` (the code itself at its own level):
+ * `kodeAt('1.06.04.2.01.0004', 'PROGRAM')` is `1.06.04`. Null when the code is above that level.
+ */
+export function kodeAt(kode: string, tingkat: NomenclatureTingkat): string | null {
+  const parts = kode.split('.');
+  return parts.length >= PARTS_AT[tingkat] ? parts.slice(0, PARTS_AT[tingkat]).join('.') : null;
+}

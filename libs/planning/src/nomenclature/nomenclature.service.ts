@@ -8,7 +8,7 @@ import {
   UpsertCounts,
   ValidationFailed,
 } from '@pilar/core';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { NomenclatureTingkat, parseNomenclatureKode, ParsedKode } from './nomenclature-kode';
 import { Nomenclature } from './nomenclature.entity';
 
@@ -23,6 +23,9 @@ export interface NomenclatureImportResult {
   counts: { inserted: number; updated: number; unchanged: number; rejected: number };
   errors: RowError[];
 }
+
+/** `SUB_KEGIATAN` → `sub-kegiatan`, as the level is written in prose. */
+const levelName = (tingkat: NomenclatureTingkat): string => tingkat.toLowerCase().replace('_', '-');
 
 const TINGKAT_DEPTH: Record<NomenclatureTingkat, number> = {
   URUSAN: 0,
@@ -52,21 +55,37 @@ export class NomenclatureService {
    * a 400 naming `field` otherwise.
    */
   async require(raw: string, tingkat: NomenclatureTingkat, field: string): Promise<Nomenclature> {
+    const found = await this.check(raw, tingkat);
+    if ('problem' in found) throw ValidationFailed.field(field, found.problem);
+    return found.node;
+  }
+
+  /** Like `require`, but says what is wrong instead of throwing, so callers can list problems. */
+  async check(
+    raw: string,
+    tingkat: NomenclatureTingkat,
+  ): Promise<{ node: Nomenclature } | { problem: string }> {
     const parsed = parseNomenclatureKode(raw);
-    if (!parsed) throw ValidationFailed.field(field, `${raw} is not a nomenclature code`);
+    if (!parsed) return { problem: `${raw} is not a nomenclature code` };
     if (parsed.tingkat !== tingkat) {
-      throw ValidationFailed.field(
-        field,
-        `${raw} is a ${parsed.tingkat.toLowerCase()} code, not a ${tingkat.toLowerCase()} code`,
-      );
+      return {
+        problem: `${raw} is a ${levelName(parsed.tingkat)} code, not a ${levelName(tingkat)} code`,
+      };
     }
     const node = await this.nodes.findOneBy({ kode: parsed.kode });
-    if (!node)
-      throw ValidationFailed.field(
-        field,
-        `${tingkat.toLowerCase()} ${parsed.kode} is not in the nomenclature`,
-      );
-    return node;
+    return node
+      ? { node }
+      : { problem: `${levelName(tingkat)} ${parsed.kode} is not in the nomenclature` };
+  }
+
+  /** The names of the given (canonical) codes; unknown codes are absent from the map. */
+  async names(kodes: string[]): Promise<Map<string, string>> {
+    if (kodes.length === 0) return new Map();
+    const rows = await this.nodes.find({
+      select: { kode: true, nama: true },
+      where: { kode: In([...new Set(kodes)]) },
+    });
+    return new Map(rows.map((r) => [r.kode, r.nama]));
   }
 
   /** The subtree under `kode` (itself included), or the whole tree when omitted. */

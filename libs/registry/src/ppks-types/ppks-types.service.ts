@@ -18,4 +18,11 @@ export class PpksTypesService {
     const known = new Set(found.map((t) => t.kode));
     return [...new Set(kodes)].filter((k) => !known.has(k));
   }
+
+  /** The types among `kodes`, by kode (unknown kodes are simply absent). */
+  async byKode(kodes: string[]): Promise<Map<string, PpksType>> {
+    if (kodes.length === 0) return new Map();
+    const found = await this.types.findBy({ kode: In([...new Set(kodes)]) });
+    return new Map(found.map((t) => [t.kode, t]));
+  }
 }

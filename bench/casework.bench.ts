@@ -1,0 +1,305 @@
+/*
+ * Recording services under load: sustained POST /service-events throughput and latency with 32
+ * concurrent clients (autocannon) against the real API in its own process, next to the rate of
+ * a bare single-row insert + outbox insert through `pg` on the same database.
+ *   npm run bench casework                 (BENCH_SECONDS=5 for a quick run; default 20)
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AuditService } from '@pilar/audit';
+import { seedAdmin } from '@pilar/auth';
+import { todayIn } from '@pilar/casework';
+import { AppConfig, createDataSource } from '@pilar/core';
+import autocannon from 'autocannon';
+import { Client, Pool } from 'pg';
+import { benchDatabase, percentile, report } from './support';
+
+const ROOT = join(__dirname, '..');
+const BUILD_DIR = join(ROOT, 'bench', 'out', 'casework-dist');
+const CONNECTIONS = 32;
+/** The API's own pool size (libs/core dataSourceOptions), given to the baseline too. */
+const POOL_SIZE = 10;
+const PEOPLE = 2_000;
+const SUB_KEGIATAN = '1.06.04.2.01.0001';
+const TIMEZONE = 'Asia/Makassar';
+const KECAMATAN = '63.11.06';
+const ADMIN = { username: 'bench.admin', password: 'Bench-admin-2026-panjang' };
+const TKSK = { username: 'bench.tksk', password: 'Bench-tksk-2026-panjang' };
+
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/**
+ * Compiles the apps as `npm run build` does, into a directory of this bench's own, so the API
+ * runs as in production: plain node on JavaScript, no TypeScript hooks in the process.
+ */
+function buildApi(): string {
+  const main = join(BUILD_DIR, 'apps', 'api', 'src', 'main.js');
+  // BENCH_REUSE_BUILD=1: run the previous build again (repeated runs, profiling).
+  if (process.env.BENCH_REUSE_BUILD && existsSync(main)) return main;
+  const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
+  const project = join(ROOT, 'tsconfig.build.json');
+  try {
+    execFileSync(bin('tsc'), ['-p', project, '--outDir', BUILD_DIR], { stdio: 'pipe' });
+  } catch {
+    // A type error elsewhere in the tree does not stop tsc from emitting JavaScript.
+  }
+  execFileSync(bin('tsc-alias'), ['-p', project, '--outDir', BUILD_DIR], { stdio: 'pipe' });
+  return main;
+}
+
+/** The compiled API (apps/api/src/main.ts) in a child process, configured by its environment. */
+async function startApi(main: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    // BENCH_PROFILE=1: a V8 tick log of the API (node --prof-process isolate-*.log).
+    [...(process.env.BENCH_PROFILE ? ['--prof'] : []), main],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('API boot timed out')), 120_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Pilar API listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`The API exited (${code}) before it was ready`)));
+  });
+  return child;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime (fields 14 and 15 of stat, 12 and 13 after the command), in clock ticks.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function stopApi(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+}
+
+/** Reference data the bench needs: users, a Renja line, people in kecamatan Paringin. */
+async function prepare(url: string, year: number): Promise<string[]> {
+  const ds = createDataSource(url);
+  await ds.initialize();
+  try {
+    await seedAdmin(ds, new AuditService(ds), ADMIN);
+    await ds.query(
+      `INSERT INTO renja_sub_kegiatan (year, sub_kegiatan_kode, pagu_murni) VALUES ($1, $2, 500000000)`,
+      [year, SUB_KEGIATAN],
+    );
+    const desa: { kode: string }[] = await ds.query(
+      `SELECT kode FROM wilayah WHERE induk_kode = $1 ORDER BY kode`,
+      [KECAMATAN],
+    );
+    const people: { id: string }[] = await ds.query(
+      `INSERT INTO beneficiary (name, sex, birth_date, desa_kode)
+       SELECT 'Penerima ' || i, CASE WHEN i % 2 = 0 THEN 'L' ELSE 'P' END,
+              date '1950-01-01' + (i % 9000), ($1::text[])[1 + i % array_length($1::text[], 1)]
+       FROM generate_series(1, $2) AS i
+       RETURNING id`,
+      [desa.map((d) => d.kode), PEOPLE],
+    );
+    return people.map((p) => p.id);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function signIn(base: string, user: { username: string; password: string }): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (!res.ok) throw new Error(`Sign-in failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** A TKSK of Paringin: the field worker whose requests the bench sends. */
+async function fieldWorker(
+  base: string,
+  adminToken: string,
+): Promise<{ id: string; token: string }> {
+  const res = await fetch(`${base}/api/v1/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ ...TKSK, name: 'TKSK Bench', role: 'TKSK', wilayahKode: KECAMATAN }),
+  });
+  if (res.status !== 201)
+    throw new Error(`Creating the TKSK failed: ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  return { id, token: await signIn(base, TKSK) };
+}
+
+function serviceEvent(people: string[], date: string): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    type: 'PERMAKANAN',
+    beneficiaryId: people[Math.floor(Math.random() * people.length)],
+    subKegiatanKode: SUB_KEGIATAN,
+    date,
+    quantity: 1,
+    unit: 'paket',
+    amount: 35_000,
+  };
+}
+
+/** POST /service-events with CONNECTIONS clients, each request a new event. */
+function loadApi(
+  base: string,
+  token: string,
+  people: string[],
+  date: string,
+  seconds: number,
+): Promise<autocannon.Result> {
+  return autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/service-events',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify(serviceEvent(people, date)) }),
+      },
+    ],
+  });
+}
+
+/**
+ * The baseline: what PostgreSQL itself sustains for the same write — one service_event row and
+ * one outbox row in a transaction — from CONNECTIONS concurrent loops over a pool as large as
+ * the API's.
+ */
+async function loadRaw(
+  url: string,
+  recordedBy: string,
+  people: string[],
+  date: string,
+  seconds: number,
+): Promise<{ rate: number; latencies: number[] }> {
+  const pool = new Pool({ connectionString: url, max: POOL_SIZE });
+  const latencies: number[] = [];
+  const deadline = Date.now() + seconds * 1000;
+  const loop = async (): Promise<void> => {
+    while (Date.now() < deadline) {
+      const start = process.hrtime.bigint();
+      const client = await pool.connect();
+      try {
+        const id = randomUUID();
+        await client.query('BEGIN');
+        await client.query(
+          `INSERT INTO service_event (id, payload_hash, service_type, beneficiary_id,
+             sub_kegiatan_kode, event_date, quantity, unit, amount, desa_kode, recorded_by)
+           VALUES ($1, $2, 'PERMAKANAN', $3, $4, $5, 1, 'paket', 35000, $6, $7)`,
+          [
+            id,
+            'bench',
+            people[Math.floor(Math.random() * people.length)],
+            SUB_KEGIATAN,
+            date,
+            `${KECAMATAN}.2005`,
+            recordedBy,
+          ],
+        );
+        await client.query(
+          `INSERT INTO outbox (topic, aggregate_id, event_year, payload) VALUES ('service-event', $1, $2, $3)`,
+          [id, Number(date.slice(0, 4)), JSON.stringify({ eventId: id, eventDate: date })],
+        );
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+      latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  const elapsed = (Date.now() - started) / 1000;
+  await pool.end();
+  return { rate: latencies.length / elapsed, latencies };
+}
+
+export async function run(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+  const db = await benchDatabase();
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const base = `http://127.0.0.1:${port}`;
+  const date = todayIn(TIMEZONE);
+  const env = AppConfig.rawEnvironment();
+  let api: ChildProcess | undefined;
+  try {
+    const people = await prepare(db.url, Number(date.slice(0, 4)));
+    const main = buildApi();
+    api = await startApi(main, {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      REDIS_URL: env.TEST_REDIS_URL ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `bench-casework-${randomBytes(3).toString('hex')}`,
+      JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),
+      JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
+      AGENCY_TIMEZONE: TIMEZONE,
+      AGENCY_KABUPATEN_KODE: '63.11',
+      // Request logs off: the figure is the recording path, not log I/O to a terminal.
+      LOG_LEVEL: 'warn',
+      PILAR_DEMO: 'false',
+    });
+    const worker = await fieldWorker(base, await signIn(base, ADMIN));
+    console.log(
+      `  ${fmt(PEOPLE)} people, ${CONNECTIONS} concurrent clients, ${seconds} s per measurement, API pool ${POOL_SIZE}`,
+    );
+
+    const raw = await loadRaw(db.url, worker.id, people, date, seconds);
+    // Warm the API (JIT, connection pool, reference caches) before measuring it.
+    await loadApi(base, worker.token, people, date, Math.min(3, seconds));
+    const cpuBefore = cpuSecondsOf(api.pid as number);
+    const result = await loadApi(base, worker.token, people, date, seconds);
+    const apiCpu = cpuSecondsOf(api.pid as number) - cpuBefore;
+    const failed = result.non2xx + result.errors + result.timeouts;
+    if (failed > 0) console.log(`  ! ${fmt(failed)} requests failed (non-2xx, errors, timeouts)`);
+
+    const apiRate = result.requests.average;
+    const share = (apiRate / raw.rate) * 100;
+    report(
+      'POST /service-events sustained (req/s)',
+      fmt(apiRate),
+      `${fmt(raw.rate)} tx/s`,
+      `${fmt(share, 1)} % of raw (goal ≥ 30 %)`,
+    );
+    report(
+      'POST /service-events latency p50 / p99 (ms)',
+      `${fmt(result.latency.p50, 1)} / ${fmt(result.latency.p99, 1)}`,
+      `${fmt(percentile(raw.latencies, 50), 1)} / ${fmt(percentile(raw.latencies, 99), 1)}`,
+      `goal p99 < 50 ms`,
+    );
+    console.log(
+      `  API process: ${fmt((apiCpu / result.requests.total) * 1000, 2)} ms CPU per request, ${fmt(apiCpu / seconds, 2)} cores busy`,
+    );
+    const check = new Client({ connectionString: db.url });
+    await check.connect();
+    const { rows } = await check.query<{ events: number; outbox: number }>(
+      `SELECT count(*)::int AS events, count(o.id)::int AS outbox
+       FROM service_event e LEFT JOIN outbox o ON o.aggregate_id = e.id
+       WHERE e.recorded_by = $1`,
+      [worker.id],
+    );
+    await check.end();
+    console.log(
+      `  ${fmt(rows[0].events)} events recorded (raw + API), ${fmt(rows[0].outbox)} outbox rows`,
+    );
+  } finally {
+    if (api) await stopApi(api);
+    await db.drop();
+  }
+}

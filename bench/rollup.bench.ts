@@ -1,0 +1,186 @@
+/*
+ * Roll-up at scale, each figure next to a plain GROUP BY over the same events in the same run:
+ *  - rebuild of a year of BENCH_EVENTS service events (default 10,000,000; goal ≤ 3× the plain query);
+ *  - roll-up lag p95 while BENCH_RATE events/s (default 500) arrive through the API for
+ *    BENCH_LAG_SECONDS (default 30), the worker in its own process (goal < 2 s);
+ *  - Renja report latency for the kabupaten-year (goal p95 < 100 ms).
+ * Data is generated with INSERT … SELECT generate_series, not through the API.
+ *   npm run bench rollup                      (BENCH_EVENTS=200000 for a quick run)
+ */
+import { randomUUID } from 'node:crypto';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { ApiModule } from '@pilar/api/api.module';
+import { configureApp, NEST_APP_OPTIONS } from '@pilar/api/configure-app';
+import { Role, UsersService } from '@pilar/auth';
+import { AppConfig } from '@pilar/core';
+import { ImportRenjaUseCase, IndicatorsService, loadBalanganRenja } from '@pilar/planning';
+import { RollupRunner } from '@pilar/rollup';
+import { testConfig } from '@pilar/testing';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { buildWorker, WorkerProcess } from './registry/worker-process';
+import { BENCH_SERVICES, BENCH_YEAR, generatePopulation } from './rollup/generate';
+import { LagTracker } from './rollup/lag';
+import { benchDatabase, percentile, report, timed } from './support';
+
+const REPORT_REQUESTS = 200;
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The plain query: per sub-kegiatan, service type and triwulan, events, quantity, rupiah, people. */
+const PLAIN_GROUP_BY = `
+  SELECT sub_kegiatan_kode, service_type, extract(quarter FROM event_date) AS triwulan,
+         count(*), sum(quantity), sum(amount), count(DISTINCT beneficiary_id)
+  FROM service_event
+  WHERE voided_at IS NULL AND event_date >= make_date($1, 1, 1) AND event_date < make_date($1 + 1, 1, 1)
+  GROUP BY 1, 2, 3`;
+
+export async function run(): Promise<void> {
+  const events = Number(process.env.BENCH_EVENTS ?? 10_000_000);
+  const rate = Number(process.env.BENCH_RATE ?? 500);
+  const lagSeconds = Number(process.env.BENCH_LAG_SECONDS ?? 30);
+  const db = await benchDatabase();
+  const config = testConfig(db.url, { LOG_LEVEL: 'warn' });
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  let app: NestExpressApplication | undefined;
+  let worker: WorkerProcess | undefined;
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+      .overrideProvider(AppConfig)
+      .useValue(config)
+      .compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>(NEST_APP_OPTIONS);
+    configureApp(app);
+    await app.listen(0, '127.0.0.1');
+    const base = await app.getUrl();
+    const operator = await app.get(UsersService).create({
+      username: 'bench.operator',
+      password: 'Bench-operator-2026',
+      name: 'Bench',
+      role: Role.Operator,
+    });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench.operator', password: 'Bench-operator-2026' }),
+    });
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+
+    await loadBalanganRenja(
+      { importRenja: app.get(ImportRenjaUseCase), indicators: app.get(IndicatorsService) },
+      [BENCH_YEAR],
+    );
+    const generated = await timed(() => generatePopulation(pg, events, operator.id));
+    console.log(
+      `  generated ${fmt(events)} events, ${fmt(generated.result.people)} people, ` +
+        `${fmt(generated.result.households)} households in ${fmt(generated.ms / 1000, 1)} s`,
+    );
+
+    // 1. Rebuild, next to the plain GROUP BY (both with the rebuild's work_mem).
+    await pg.query(`SET work_mem = '256MB'`);
+    const plain = await timed(() => pg.query(PLAIN_GROUP_BY, [BENCH_YEAR]));
+    const rebuild = await timed(() => app!.get(RollupRunner).rebuildYears([BENCH_YEAR]));
+    const plainAgain = await timed(() => pg.query(PLAIN_GROUP_BY, [BENCH_YEAR]));
+    const plainMs = Math.min(plain.ms, plainAgain.ms);
+    report(
+      `rebuild of a year (${fmt(events)} events), s`,
+      fmt(rebuild.ms / 1000, 1),
+      fmt(plainMs / 1000, 1),
+      `(${fmt(rebuild.ms / plainMs, 2)}× the plain GROUP BY; goal ≤ 3×)`,
+    );
+    console.log(`    steps (ms) ${JSON.stringify(rebuild.result.timingsMs)}`);
+    console.log(`    rows ${JSON.stringify(rebuild.result.counts)}`);
+
+    // 2. Renja report latency over the rebuilt figures.
+    const latencies: number[] = [];
+    for (let i = 0; i < REPORT_REQUESTS; i++) {
+      const res = await timed(() =>
+        fetch(`${base}/api/v1/reports/renja?year=${BENCH_YEAR}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`renja ${r.status}`)))),
+      );
+      latencies.push(res.ms);
+    }
+    report(
+      'Renja report p50 / p95, ms',
+      `${fmt(percentile(latencies, 50), 1)} / ${fmt(percentile(latencies, 95), 1)}`,
+      fmt(plainMs, 0),
+      '(baseline: the plain GROUP BY the report would otherwise run; goal p95 < 100 ms)',
+    );
+
+    // 3. Lag while services arrive through the API, the worker in its own process.
+    worker = await WorkerProcess.start(buildWorker(), {
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      REDIS_URL: config.redis.url,
+      REDIS_PREFIX: config.redis.prefix,
+      JWT_ACCESS_SECRET: config.jwt.accessSecret,
+      JWT_REFRESH_SECRET: config.jwt.refreshSecret,
+      LOG_LEVEL: 'warn',
+      PILAR_DEMO: 'false',
+    });
+    const recipients = (
+      await pg.query<{ id: string }>('SELECT id FROM beneficiary ORDER BY id LIMIT 5000')
+    ).rows.map((r) => r.id);
+    const tracker = new LagTracker(pg);
+    tracker.start();
+    let rejected = 0;
+    const load = await autocannon({
+      url: base,
+      connections: 16,
+      overallRate: rate,
+      duration: lagSeconds,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/service-events',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          setupRequest: (req) => {
+            const [subKegiatanKode, type, amount] =
+              BENCH_SERVICES[Math.floor(Math.random() * BENCH_SERVICES.length)];
+            const id = randomUUID();
+            return {
+              ...req,
+              body: JSON.stringify({
+                id,
+                type,
+                beneficiaryId: recipients[Math.floor(Math.random() * recipients.length)],
+                subKegiatanKode,
+                date: `${BENCH_YEAR}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-15`,
+                amount,
+              }),
+            };
+          },
+          onResponse: (status, body) => {
+            if (status === 201) tracker.expect((JSON.parse(body) as { id: string }).id);
+            else {
+              rejected++;
+              if (rejected <= 3) console.log(status, body);
+            }
+          },
+        },
+      ],
+    });
+    const lags = await tracker.stop();
+    const plainUnderLoad = await timed(() => pg.query(PLAIN_GROUP_BY, [BENCH_YEAR]));
+    report(
+      `roll-up lag p50 / p95 / max at ${fmt(load.requests.average)} req/s, ms`,
+      `${fmt(percentile(lags, 50))} / ${fmt(percentile(lags, 95))} / ${fmt(percentile(lags, 100))}`,
+      fmt(plainUnderLoad.ms),
+      `(baseline: the plain GROUP BY after the load; ${fmt(lags.length)} events, ` +
+        `${rejected} rejected, ${tracker.unfinished} still pending; goal p95 < 2000 ms)`,
+    );
+    report(
+      'API write latency p50 / p99 under load, ms',
+      `${fmt(load.latency.p50)} / ${fmt(load.latency.p99)}`,
+      '—',
+    );
+  } finally {
+    await worker?.stop();
+    await app?.close();
+    await pg.end();
+    await db.drop();
+  }
+}

@@ -1,0 +1,7 @@
+import { NotFound } from '@pilar/core';
+
+export class DisasterNotFound extends NotFound {
+  constructor(id: string) {
+    super('Disaster', id);
+  }
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { AuthUser } from '@pilar/auth';
+import { parseNomenclatureKode } from '@pilar/planning';
+import { DataSource, Repository } from 'typeorm';
+import { clientChosenId, IdempotencyConflict, payloadHash } from '../../common/idempotency';
+import { outboxOnCreate } from '../../outbox/service-event-outbox';
+import { ServiceEvent } from '../service-event.entity';
+import { ServiceEventResolver } from '../service-event.resolver';
+import {
+  RecordedServiceEvent,
+  ResolvedServiceEvent,
+  ServiceEventInput,
+} from '../service-events.types';
+
+/**
+ * The event row and its outbox row in one statement, so both exist or neither does.
+ * ON CONFLICT (id) DO NOTHING makes concurrent submissions of one id create exactly one event:
+ * the losers wait for the winner's commit, insert nothing, and compare payloads afterwards.
+ * Without a disaster from the client, the event links to the disaster whose tanggap darurat
+ * window covers its date and whose victims include the recipient.
+ */
+const INSERT_EVENT_WITH_OUTBOX = `
+  WITH inserted AS (
+    INSERT INTO service_event (
+      id, payload_hash, service_type, beneficiary_id, household_id, sub_kegiatan_kode,
+      event_date, quantity, unit, amount, desa_kode, recorded_by, case_id, disaster_id, notes,
+      location_lat, location_lon)
+    VALUES (
+      $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+      COALESCE(
+        $14::uuid,
+        (SELECT v.disaster_id FROM disaster_victim v JOIN disaster d ON d.id = v.disaster_id
+          WHERE v.beneficiary_id = $4::uuid
+            AND $7::date BETWEEN d.start_date AND d.emergency_end_date
+          ORDER BY d.start_date DESC, d.id LIMIT 1),
+        (SELECT v.disaster_id FROM disaster_victim v JOIN disaster d ON d.id = v.disaster_id
+          WHERE v.household_id = $5::uuid
+            AND $7::date BETWEEN d.start_date AND d.emergency_end_date
+          ORDER BY d.start_date DESC, d.id LIMIT 1)),
+      $15, $16, $17)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING *
+  ), outbox_row AS (${outboxOnCreate('inserted')})
+  SELECT id, disaster_id, recorded_at FROM inserted`;
+
+interface InsertedRow {
+  id: string;
+  disaster_id: string | null;
+  recorded_at: Date;
+}
+
+/** Records one service, idempotently. */
+@Injectable()
+export class RecordServiceEventUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly resolver: ServiceEventResolver,
+    @InjectRepository(ServiceEvent) private readonly events: Repository<ServiceEvent>,
+  ) {}
+
+  async execute(
+    caller: AuthUser,
+    input: ServiceEventInput,
+    idempotencyKey?: string,
+  ): Promise<RecordedServiceEvent> {
+    const clientId = clientChosenId(input.id, idempotencyKey, caller.id);
+    const id = clientId ?? randomUUID();
+    const hash = this.hashOf(caller, input);
+
+    let resolved: ResolvedServiceEvent;
+    try {
+      resolved = await this.resolver.resolve(caller.scope, input);
+    } catch (err) {
+      // A replay is answered from what was recorded, even if the request would no longer pass
+      // (the Renja line removed since, the person merged away): it was valid when it came first.
+      const existing = clientId ? await this.events.findOneBy({ id: clientId }) : null;
+      if (existing) return this.replay(existing, hash);
+      throw err;
+    }
+
+    const rows: InsertedRow[] = await this.dataSource.query(INSERT_EVENT_WITH_OUTBOX, [
+      id,
+      hash,
+      resolved.serviceType,
+      resolved.beneficiaryId,
+      resolved.householdId,
+      resolved.subKegiatanKode,
+      resolved.eventDate,
+      resolved.quantity,
+      resolved.unit,
+      resolved.amount,
+      resolved.desaKode,
+      caller.id,
+      resolved.caseId,
+      resolved.disasterId,
+      resolved.notes,
+      resolved.locationLat,
+      resolved.locationLon,
+    ]);
+    if (rows.length === 0) {
+      const existing = await this.events.findOneByOrFail({ id });
+      return this.replay(existing, hash);
+    }
+    const [row] = rows;
+    return {
+      created: true,
+      event: this.events.create({
+        ...resolved,
+        id,
+        payloadHash: hash,
+        quantity: String(resolved.quantity),
+        amount: String(resolved.amount),
+        recordedBy: caller.id,
+        recordedAt: row.recorded_at,
+        disasterId: row.disaster_id,
+        voidedAt: null,
+        voidedBy: null,
+        voidReason: null,
+      }),
+    };
+  }
+
+  /**
+   * What identifies the request: the client's fields (codes in canonical form) and who sent
+   * them. The same id from another user is a different request, never a replay of theirs.
+   */
+  private hashOf(caller: AuthUser, input: ServiceEventInput): string {
+    const { id: _id, subKegiatanKode, ...rest } = input;
+    return payloadHash('service-event', {
+      ...rest,
+      subKegiatanKode: subKegiatanKode
+        ? (parseNomenclatureKode(subKegiatanKode)?.kode ?? subKegiatanKode)
+        : undefined,
+      beneficiaryId: input.beneficiaryId?.toLowerCase(),
+      householdId: input.householdId?.toLowerCase(),
+      caseId: input.caseId?.toLowerCase(),
+      disasterId: input.disasterId?.toLowerCase(),
+      recordedBy: caller.id,
+    });
+  }
+
+  private replay(existing: ServiceEvent, hash: string): RecordedServiceEvent {
+    if (existing.payloadHash !== hash) throw new IdempotencyConflict('Service event', existing.id);
+    return { event: existing, created: false };
+  }
+}

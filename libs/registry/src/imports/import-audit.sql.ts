@@ -1,0 +1,57 @@
+/** Who an import writes for: the user who uploaded the file, and their request. */
+export interface ImportActor {
+  id: string | null;
+  role: string | null;
+  requestId: string | null;
+}
+
+export const actorParams = (actor: ImportActor): (string | null)[] => [
+  actor.id,
+  actor.role,
+  actor.requestId,
+];
+
+/** An audited field: its name in the audit log (as diffFields writes it) and its column. */
+export type AuditedColumn = [key: string, column: string];
+
+/**
+ * The changes of a created row, as diffFields(null, row) writes them: `{field: {before: null,
+ * after}}` for every field that is not null. (One object built and null keys removed: building
+ * it key by key costs several times more at an import's scale.)
+ */
+export function createdChanges(fields: AuditedColumn[], row: string): string {
+  const all = fields.map(
+    ([key, col]) => `'${key}', jsonb_build_object('before', NULL, 'after', ${row}.${col})`,
+  );
+  const nulls = fields.map(([key, col]) => `CASE WHEN ${row}.${col} IS NULL THEN '${key}' END`);
+  return `(jsonb_build_object(${all.join(', ')}) - ARRAY[${nulls.join(', ')}]::text[])`;
+}
+
+/** The changes between two versions of a row, as diffFields(before, after) writes them. */
+export function updatedChanges(fields: AuditedColumn[], before: string, after: string): string {
+  const changed = fields.map(
+    ([key, col]) =>
+      `CASE WHEN ${before}.${col} IS DISTINCT FROM ${after}.${col}
+         THEN jsonb_build_object('${key}', jsonb_build_object('before', ${before}.${col}, 'after', ${after}.${col}))
+         ELSE '{}'::jsonb END`,
+  );
+  return `NULLIF(${changed.join(' || ')}, '{}'::jsonb)`;
+}
+
+/**
+ * An audit insert for the rows of `fromClause`, as AuditService.record() writes them one by
+ * one, but set-based: an import writes hundreds of thousands of rows and each must be audited.
+ * The actor is bound to parameters $1 (id), $2 (role) and $3 (request id).
+ */
+export function auditInsert(options: {
+  action: string;
+  entity: string;
+  entityId: string;
+  changes: string;
+  fromClause: string;
+}): string {
+  return `INSERT INTO audit_entry (actor_id, actor_role, action, entity, entity_id, changes, request_id)
+          SELECT $1::uuid, $2::text, ${options.action}, '${options.entity}', ${options.entityId}::text,
+                 ${options.changes}, $3::text
+          ${options.fromClause}`;
+}

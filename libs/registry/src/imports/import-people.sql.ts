@@ -1,0 +1,202 @@
+import type { PoolClient } from 'pg';
+import {
+  actorParams,
+  AuditedColumn,
+  auditInsert,
+  createdChanges,
+  ImportActor,
+  updatedChanges,
+} from './import-audit.sql';
+
+/** A person's audited fields (the keys of BeneficiariesService's audit entries). */
+const AUDITED: AuditedColumn[] = [
+  ['nik', 'nik'],
+  ['name', 'name'],
+  ['sex', 'sex'],
+  ['birthDate', 'birth_date'],
+  ['birthPlace', 'birth_place'],
+  ['desaKode', 'desa_kode'],
+  ['alamat', 'alamat'],
+  ['householdId', 'household_id'],
+  ['relationship', 'relationship'],
+];
+
+/** A PPKS classification's audited fields, as PpksClassificationWriter records them. */
+const AUDITED_PPKS: AuditedColumn[] = [
+  ['beneficiaryId', 'beneficiary_id'],
+  ['householdId', 'household_id'],
+  ['ppksKode', 'ppks_kode'],
+  ['since', 'since'],
+  ['source', 'source'],
+  ['terlantar', 'terlantar'],
+  ['verification', 'verification'],
+];
+
+/** What a file says about a known person; a blank never erases what Pilar knows. */
+const UPDATES: [column: string, value: (src: string, cur: string) => string][] = [
+  ['name', (s) => `${s}.name`],
+  ['sex', (s) => `${s}.sex`],
+  ['birth_date', (s) => `${s}.birth_date`],
+  ['birth_place', (s, c) => `COALESCE(${s}.birth_place, ${c}.birth_place)`],
+  ['desa_kode', (s) => `${s}.desa_kode`],
+  ['alamat', (s, c) => `COALESCE(${s}.alamat, ${c}.alamat)`],
+  ['household_id', (s, c) => `COALESCE(${s}.household_id, ${c}.household_id)`],
+  ['relationship', (s, c) => `COALESCE(${s}.relationship, ${c}.relationship)`],
+];
+const setClause = (src: string, cur: string): string =>
+  UPDATES.map(([col, value]) => `${col} = ${value(src, cur)}`).join(', ');
+const changedClause = (src: string, cur: string): string =>
+  `ROW(${UPDATES.map(([col]) => `${cur}.${col}`).join(', ')}) IS DISTINCT FROM
+   ROW(${UPDATES.map(([, value]) => value(src, cur)).join(', ')})`;
+
+const COLUMNS =
+  'nik, name, sex, birth_date, birth_place, desa_kode, alamat, household_id, relationship';
+
+/** Staged rows `seq` in [$4, $5] with their household ids; `which` picks NIK or no-NIK rows. */
+const source = (which: 'nik' | 'no-nik'): string => `
+  SELECT r.line, r.nik, r.name, r.sex, r.birth_date, r.birth_place, r.desa_kode, r.alamat,
+         s.household_id, r.relationship
+  FROM import_row r LEFT JOIN import_household s ON s.household_key = r.household_key
+  WHERE r.seq BETWEEN $4 AND $5 AND NOT r.rejected
+    AND r.nik IS ${which === 'nik' ? 'NOT NULL' : 'NULL'}`;
+
+/** The living record a staged person (alias `s`) is, by NIK or by the no-NIK natural key. */
+const SAME_IDENTITY = `b.nik IS NULL AND b.status <> 'MERGED' AND b.desa_kode = s.desa_kode
+  AND b.birth_date = s.birth_date AND lower(b.name) = lower(s.name)`;
+
+/**
+ * Registers or updates the people `seq` in [from, to] inside the caller's transaction, each
+ * insert and change audited. People are matched by NIK; people without NIK by name, birth date
+ * and desa. A person registered without NIK who now comes with one gets it (no second record).
+ */
+export async function upsertPeople(
+  client: PoolClient,
+  from: number,
+  to: number,
+  actor: ImportActor,
+): Promise<{ inserted: number; updated: number }> {
+  const params = [...actorParams(actor), from, to];
+
+  const adopted = await client.query<{ n: number }>(
+    `WITH candidates AS (
+       SELECT DISTINCT ON (b.id) b.id, s.*
+       FROM (${source('nik')}) s
+       JOIN beneficiary b ON ${SAME_IDENTITY}
+       WHERE NOT EXISTS (SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED')
+       ORDER BY b.id, s.line
+     ), old AS (
+       SELECT b.* FROM beneficiary b JOIN candidates USING (id)
+     ), adopted AS (
+       UPDATE beneficiary b SET nik = c.nik, ${setClause('c', 'b')},
+              version = b.version + 1, updated_at = now()
+       FROM candidates c WHERE b.id = c.id
+       RETURNING b.*
+     ), audited AS (
+       ${auditInsert({
+         action: "'beneficiary.update'",
+         entity: 'beneficiary',
+         entityId: 'a.id',
+         changes: updatedChanges(AUDITED, 'old', 'a'),
+         fromClause: 'FROM adopted a JOIN old ON old.id = a.id',
+       })}
+     )
+     SELECT count(*)::int AS n FROM adopted`,
+    params,
+  );
+
+  const counts = { inserted: 0, updated: adopted.rows[0].n };
+  for (const which of ['nik', 'no-nik'] as const) {
+    const conflict =
+      which === 'nik'
+        ? `(nik) WHERE nik IS NOT NULL AND status <> 'MERGED'`
+        : `(desa_kode, birth_date, lower(name)) WHERE nik IS NULL AND status <> 'MERGED'`;
+    const match = which === 'nik' ? `b.nik = s.nik AND b.status <> 'MERGED'` : SAME_IDENTITY;
+    const { rows } = await client.query<{ inserted: number; updated: number }>(
+      `WITH src AS (${source(which)}),
+       old AS (
+         SELECT b.* FROM beneficiary b JOIN src s ON ${match}
+       ), up AS (
+         INSERT INTO beneficiary (${COLUMNS})
+         SELECT ${COLUMNS} FROM src
+         ON CONFLICT ${conflict} DO UPDATE
+           SET ${setClause('EXCLUDED', 'beneficiary')},
+               version = beneficiary.version + 1, updated_at = now()
+           WHERE ${changedClause('EXCLUDED', 'beneficiary')}
+         RETURNING beneficiary.*, (xmax = 0) AS inserted
+       ), audited AS (
+         ${auditInsert({
+           action: `CASE WHEN up.inserted THEN 'beneficiary.create' ELSE 'beneficiary.update' END`,
+           entity: 'beneficiary',
+           entityId: 'up.id',
+           changes: `CASE WHEN up.inserted THEN ${createdChanges(AUDITED, 'up')}
+                          ELSE ${updatedChanges(AUDITED, 'old', 'up')} END`,
+           fromClause: 'FROM up LEFT JOIN old ON old.id = up.id',
+         })}
+       )
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+              count(*) FILTER (WHERE NOT inserted)::int AS updated
+       FROM up`,
+      params,
+    );
+    counts.inserted += rows[0].inserted;
+    counts.updated += rows[0].updated;
+  }
+  return counts;
+}
+
+/**
+ * Opens the PPKS periods the rows `seq` in [from, to] name, from `ppks_sejak` (default: the
+ * import day): to the person, or for types counted in KK to their family. A type the holder
+ * already holds over that day is left alone (the exclusion constraint's ON CONFLICT), so a
+ * re-import adds nothing. Returns how many periods were opened.
+ */
+export async function addClassifications(
+  client: PoolClient,
+  from: number,
+  to: number,
+  actor: ImportActor,
+): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `WITH wanted AS (
+       SELECT DISTINCT ON (holder.beneficiary_id, holder.household_id, k.kode)
+              holder.beneficiary_id, holder.household_id, k.kode, r.ppks_since,
+              CASE WHEN r.dtks_id IS NOT NULL THEN 'DTKS' ELSE 'IMPORT' END AS source
+       FROM import_row r
+       LEFT JOIN import_household s ON s.household_key = r.household_key
+       CROSS JOIN LATERAL unnest(r.ppks) AS k(kode)
+       JOIN ppks_type t ON t.kode = k.kode
+       -- Two joins, one per natural key, so each is an index lookup.
+       LEFT JOIN beneficiary by_nik
+         ON r.nik IS NOT NULL AND by_nik.nik = r.nik AND by_nik.status <> 'MERGED'
+       LEFT JOIN beneficiary by_identity
+         ON r.nik IS NULL AND by_identity.nik IS NULL AND by_identity.status <> 'MERGED'
+        AND by_identity.desa_kode = r.desa_kode AND by_identity.birth_date = r.birth_date
+        AND lower(by_identity.name) = lower(r.name)
+       CROSS JOIN LATERAL (
+         SELECT CASE WHEN t.satuan = 'JIWA' THEN COALESCE(by_nik.id, by_identity.id) END
+                  AS beneficiary_id,
+                CASE WHEN t.satuan = 'KK' THEN s.household_id END AS household_id
+       ) holder
+       WHERE r.seq BETWEEN $4 AND $5 AND NOT r.rejected AND cardinality(r.ppks) > 0
+         AND (holder.beneficiary_id IS NOT NULL OR holder.household_id IS NOT NULL)
+       ORDER BY holder.beneficiary_id, holder.household_id, k.kode, r.line
+     ), added AS (
+       INSERT INTO ppks_classification
+         (beneficiary_id, household_id, ppks_kode, since, source, created_by)
+       SELECT beneficiary_id, household_id, kode, ppks_since, source, $1::uuid FROM wanted
+       ON CONFLICT DO NOTHING
+       RETURNING *
+     ), audited AS (
+       ${auditInsert({
+         action: "'ppks-classification.create'",
+         entity: 'ppks_classification',
+         entityId: 'a.id',
+         changes: createdChanges(AUDITED_PPKS, 'a'),
+         fromClause: 'FROM added a',
+       })}
+     )
+     SELECT count(*)::int AS n FROM added`,
+    [...actorParams(actor), from, to],
+  );
+  return rows[0].n;
+}

@@ -1,0 +1,127 @@
+import type { EntityManager } from 'typeorm';
+
+/** An outbox row as the drain reads it. */
+export interface OutboxRow {
+  id: string;
+  aggregateId: string;
+  eventYear: number | null;
+  payload: Record<string, unknown>;
+}
+
+/** What a batch of outbox rows changed, in roll-up terms. */
+export interface OutboxChanges {
+  /** People and households whose facts and PPKS memberships must be recomputed. */
+  recipients: string[];
+  /** Indicators whose definition changed: all their years are recomputed. */
+  indicators: string[];
+  /** Years of the service events named in the batch. */
+  eventYears: number[];
+  /** Kecamatan a recipient lived in before a move (their coverage there changes too). */
+  previousKecamatan: string[];
+}
+
+/** Payload members that name a recipient, whichever lib wrote the row. */
+const RECIPIENT_KEYS = [
+  'beneficiaryId',
+  'householdId',
+  'previousBeneficiaryId',
+  'previousHouseholdId',
+];
+
+/**
+ * Works out what the outbox rows touch without trusting any one payload shape: an aggregate id
+ * is looked up among service events, people, households, disasters (all their victims) and
+ * indicators; payload members named like `beneficiaryId` add recipients (this is how a deleted
+ * or moved record is still found). Rows that name nothing the roll-up knows change nothing.
+ */
+export async function resolveOutboxChanges(
+  m: EntityManager,
+  rows: OutboxRow[],
+): Promise<OutboxChanges> {
+  const json = JSON.stringify(
+    rows.map((r) => ({ aggregate_id: r.aggregateId, event_year: r.eventYear, payload: r.payload })),
+  );
+  const [resolved]: {
+    recipients: string[] | null;
+    indicators: string[] | null;
+    event_years: number[] | null;
+    previous_kecamatan: string[] | null;
+  }[] = await m.query(
+    `WITH o AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS o(aggregate_id uuid, event_year smallint, payload jsonb)
+     ),
+     named AS (
+       SELECT CASE WHEN o.payload ->> k ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+                   THEN (o.payload ->> k)::uuid END AS id
+       FROM o CROSS JOIN unnest($2::text[]) AS k
+     ),
+     disaster_ids AS (
+       SELECT d.id FROM o JOIN disaster d ON d.id = o.aggregate_id
+     ),
+     recipient AS (
+       SELECT coalesce(e.beneficiary_id, e.household_id) AS id
+       FROM o JOIN service_event e ON e.id = o.aggregate_id
+       UNION SELECT id FROM named
+       UNION SELECT b.id FROM o JOIN beneficiary b ON b.id = o.aggregate_id
+       UNION SELECT h.id FROM o JOIN household h ON h.id = o.aggregate_id
+       UNION SELECT coalesce(v.beneficiary_id, v.household_id)
+             FROM disaster_victim v WHERE v.disaster_id IN (SELECT id FROM disaster_ids)
+       UNION SELECT coalesce(c.beneficiary_id, c.household_id)
+             FROM ppks_classification c WHERE c.disaster_id IN (SELECT id FROM disaster_ids)
+     )
+     SELECT
+       (SELECT array_agg(id) FROM recipient WHERE id IS NOT NULL) AS recipients,
+       (SELECT array_agg(DISTINCT i.id) FROM o
+          JOIN indicator i ON i.id = o.aggregate_id
+            OR i.id::text = o.payload ->> 'indicatorId') AS indicators,
+       (SELECT array_agg(DISTINCT y) FROM (
+          SELECT o.event_year AS y FROM o WHERE o.event_year IS NOT NULL
+          UNION SELECT extract(year FROM e.event_date)::smallint
+                FROM o JOIN service_event e ON e.id = o.aggregate_id) AS ys) AS event_years,
+       (SELECT array_agg(DISTINCT left(o.payload ->> 'previousDesaKode', 8)) FROM o
+          WHERE o.payload ->> 'previousDesaKode' ~ '^\\d{2}\\.\\d{2}\\.\\d{2}') AS previous_kecamatan`,
+    [json, RECIPIENT_KEYS],
+  );
+  return {
+    recipients: resolved.recipients ?? [],
+    indicators: resolved.indicators ?? [],
+    eventYears: (resolved.event_years ?? []).map(Number),
+    previousKecamatan: resolved.previous_kecamatan ?? [],
+  };
+}
+
+/** The kecamatan where these recipients (people, households, and the households' members) live. */
+export async function kecamatanOf(m: EntityManager, recipients: string[]): Promise<string[]> {
+  if (recipients.length === 0) return [];
+  const rows: { kode: string }[] = await m.query(
+    `SELECT DISTINCT left(desa_kode, 8) AS kode FROM (
+       SELECT b.desa_kode FROM beneficiary b WHERE b.id = ANY ($1) OR b.household_id = ANY ($1)
+       UNION SELECT h.desa_kode FROM household h WHERE h.id = ANY ($1)
+       UNION SELECT h.desa_kode FROM beneficiary b JOIN household h ON h.id = b.household_id
+             WHERE b.id = ANY ($1)) AS places`,
+    [recipients],
+  );
+  return rows.map((r) => r.kode);
+}
+
+/**
+ * Everyone whose bucketed figures a change to `recipients` can move: the recipients, the
+ * households of the people among them (now, and as their service facts still record it), and the
+ * members of the households among them (now, and as the facts record it). Read before the facts
+ * are recomputed, so a person leaving a household still names the household they left.
+ */
+export async function relatedKeys(m: EntityManager, recipients: string[]): Promise<string[]> {
+  if (recipients.length === 0) return [];
+  const rows: { id: string }[] = await m.query(
+    `SELECT DISTINCT id FROM (
+       SELECT unnest($1::uuid[]) AS id
+       UNION SELECT b.household_id FROM beneficiary b WHERE b.id = ANY ($1)
+       UNION SELECT f.household_id FROM rollup_service_fact f WHERE f.recipient_id = ANY ($1)
+       UNION SELECT b.id FROM beneficiary b WHERE b.household_id = ANY ($1)
+       UNION SELECT f.recipient_id FROM rollup_service_fact f WHERE f.household_id = ANY ($1)
+     ) AS related WHERE id IS NOT NULL`,
+    [recipients],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@pilar/core';
+import { currentYearIn } from '@pilar/planning';
+import { DataSource, EntityManager } from 'typeorm';
+import { lockForRebuild } from '../recompute/advisory-locks';
+import { recomputeAnggaranBuckets, recomputeAnggaranCells } from '../recompute/anggaran-cells';
+import { recomputeIndicatorBuckets } from '../recompute/indicator-buckets';
+import { recomputeIndicatorCells } from '../recompute/indicator-cells';
+import { loadMeasureParts } from '../recompute/indicator-parts';
+import { recomputePpksMembers } from '../recompute/ppks-members';
+import { recomputeServiceFacts } from '../recompute/service-facts';
+import { recomputeWilayahBuckets, recomputeWilayahCells } from '../recompute/wilayah-cells';
+
+export interface RebuildResult {
+  years: number[];
+  /** How long each step took, for the job's result and the bench. */
+  timingsMs: Record<string, number>;
+  counts: {
+    facts: number;
+    members: number;
+    indicatorCells: number;
+    anggaranCells: number;
+    coverageCells: number;
+    spmCells: number;
+  };
+}
+
+/** Memory for the rebuild's big sorts and hashes, for this transaction only. */
+const REBUILD_WORK_MEM = '256MB';
+
+/** Every table of computed figures, each with a `year` column. */
+export const ROLLUP_TABLES = [
+  'rollup_service_fact',
+  'rollup_ppks_member',
+  'rollup_part_bucket',
+  'rollup_indicator_cell',
+  'rollup_anggaran_bucket',
+  'rollup_anggaran_cell',
+  'rollup_coverage_bucket',
+  'rollup_ppks_coverage',
+  'rollup_spm_bucket',
+  'rollup_spm',
+] as const;
+
+/**
+ * Recomputes every figure of the given years (all years when none are given) from the records,
+ * in one transaction that excludes drains. It runs exactly the recompute functions a drain
+ * runs, applied to every unit instead of the touched ones — so an incremental roll-up and a
+ * rebuild agree cell for cell by construction, and the property test checks it.
+ */
+@Injectable()
+export class RebuildUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  execute(years?: number[]): Promise<RebuildResult> {
+    return this.dataSource.transaction(async (m) => {
+      const timingsMs: Record<string, number> = {};
+      const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+        const started = Date.now();
+        const result = await work();
+        timingsMs[name] = Date.now() - started;
+        return result;
+      };
+      await step('lock', () => lockForRebuild(m));
+      await m.query(`SET LOCAL work_mem = '${REBUILD_WORK_MEM}'`);
+      const targetYears = years?.length
+        ? [...new Set(years)].sort((a, b) => a - b)
+        : await this.allYears(m);
+      await step('clear', async () => {
+        for (const table of ROLLUP_TABLES) {
+          await m.query(`DELETE FROM ${table} WHERE year = ANY ($1)`, [targetYears]);
+        }
+        await m.query(
+          `INSERT INTO rollup_year (year, rebuilt_at) SELECT y, now() FROM unnest($1::int[]) AS y
+           ON CONFLICT (year) DO UPDATE SET rebuilt_at = EXCLUDED.rebuilt_at`,
+          [targetYears],
+        );
+      });
+      await step('facts', () => recomputeServiceFacts(m, { years: targetYears }));
+      await step('members', () =>
+        recomputePpksMembers(
+          m,
+          { recipients: null, years: targetYears },
+          this.config.agency.kabupatenKode,
+        ),
+      );
+      await step('indicators', async () => {
+        const parts = await loadMeasureParts(m);
+        const indicatorIds = [...new Set(parts.map((p) => p.indicatorId))];
+        const units = indicatorIds.flatMap((indicatorId) =>
+          targetYears.map((year) => ({ indicatorId, year })),
+        );
+        await recomputeIndicatorBuckets(m, units, parts, null);
+        await recomputeIndicatorCells(m, units, parts);
+      });
+      await step('anggaran', async () => {
+        const units = await this.subKegiatanYears(m, targetYears);
+        await recomputeAnggaranBuckets(m, units, null);
+        await recomputeAnggaranCells(m, units);
+      });
+      await step('wilayah', async () => {
+        const kecamatan = await this.kecamatanOfAgency(m);
+        await recomputeWilayahBuckets(m, targetYears, null);
+        await recomputeWilayahCells(
+          m,
+          kecamatan.flatMap((kecamatanKode) =>
+            targetYears.map((year) => ({ kecamatanKode, year })),
+          ),
+        );
+      });
+      await m.query('UPDATE rollup_state SET last_rebuilt_at = now()');
+      return { years: targetYears, timingsMs, counts: await this.counts(m, targetYears) };
+    });
+  }
+
+  /**
+   * The years that have figures: every year with service events, a Renja or computed figures,
+   * and the current year (whose PPKS population exists before its first service).
+   */
+  private async allYears(m: EntityManager): Promise<number[]> {
+    const rows: { year: number }[] = await m.query(
+      `WITH RECURSIVE event_year AS (
+         SELECT min(event_date) AS d FROM service_event
+         UNION ALL
+         SELECT (SELECT min(event_date) FROM service_event
+                 WHERE event_date >= make_date(extract(year FROM d)::int + 1, 1, 1))
+         FROM event_year WHERE d IS NOT NULL
+       )
+       SELECT extract(year FROM d)::int AS year FROM event_year WHERE d IS NOT NULL
+       UNION SELECT year FROM renja_sub_kegiatan
+       UNION SELECT year FROM rollup_year
+       UNION SELECT $1::int
+       ORDER BY year`,
+      [currentYearIn(this.config.agency.timezone)],
+    );
+    return rows.map((r) => r.year);
+  }
+
+  private async subKegiatanYears(
+    m: EntityManager,
+    years: number[],
+  ): Promise<{ subKegiatanKode: string; year: number }[]> {
+    const rows: { sub_kegiatan_kode: string; year: number }[] = await m.query(
+      `SELECT DISTINCT sub_kegiatan_kode, year FROM rollup_service_fact WHERE year = ANY ($1)`,
+      [years],
+    );
+    return rows.map((r) => ({ subKegiatanKode: r.sub_kegiatan_kode, year: r.year }));
+  }
+
+  private async kecamatanOfAgency(m: EntityManager): Promise<string[]> {
+    const rows: { kode: string }[] = await m.query(
+      `SELECT kode FROM wilayah WHERE tingkat = 'KECAMATAN' AND kode LIKE $1 || '.%' ORDER BY kode`,
+      [this.config.agency.kabupatenKode],
+    );
+    return rows.map((r) => r.kode);
+  }
+
+  private async counts(m: EntityManager, years: number[]): Promise<RebuildResult['counts']> {
+    const [row]: Record<string, number>[] = await m.query(
+      `SELECT
+         (SELECT count(*) FROM rollup_service_fact WHERE year = ANY ($1))::int AS facts,
+         (SELECT count(*) FROM rollup_ppks_member WHERE year = ANY ($1))::int AS members,
+         (SELECT count(*) FROM rollup_indicator_cell WHERE year = ANY ($1))::int AS indicator_cells,
+         (SELECT count(*) FROM rollup_anggaran_cell WHERE year = ANY ($1))::int AS anggaran_cells,
+         (SELECT count(*) FROM rollup_ppks_coverage WHERE year = ANY ($1))::int AS coverage_cells,
+         (SELECT count(*) FROM rollup_spm WHERE year = ANY ($1))::int AS spm_cells`,
+      [years],
+    );
+    return {
+      facts: row.facts,
+      members: row.members,
+      indicatorCells: row.indicator_cells,
+      anggaranCells: row.anggaran_cells,
+      coverageCells: row.coverage_cells,
+      spmCells: row.spm_cells,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Transaction-scoped advisory locks that make concurrent roll-up work safe. Every transaction
+ * takes them in one global order — the rebuild lock, then recipient buckets, then cells — each group
+ * sorted, in a single statement, so two drains can never deadlock.
+ *
+ * - The rebuild lock: drains hold it shared, a rebuild exclusively, so a rebuild never races a
+ *   drain and a drain never sees a half-rebuilt year.
+ * - Bucket and cell locks are exclusive: a bucket or cell is recomputed by one transaction at a
+ *   time, and the later one reads everything the earlier committed, so no recompute is lost.
+ *
+ * Keys are hashed into a fixed namespace per kind (`pg_advisory_xact_lock(int, int)`); a hash
+ * collision only makes two unrelated units wait for each other. Recipient buckets are folded into
+ * 1024 locks so a big batch never exhausts PostgreSQL's shared lock table.
+ */
+export enum LockKind {
+  Rebuild = 0x524f0001,
+  Bucket = 0x524f0002,
+  IndicatorCell = 0x524f0003,
+  AnggaranCell = 0x524f0004,
+  WilayahCell = 0x524f0005,
+}
+
+const BUCKET_LOCKS = 1024;
+
+export async function lockForDrain(m: EntityManager): Promise<void> {
+  await m.query('SELECT pg_advisory_xact_lock_shared($1, 0)', [LockKind.Rebuild]);
+}
+
+export async function lockForRebuild(m: EntityManager): Promise<void> {
+  await m.query('SELECT pg_advisory_xact_lock($1, 0)', [LockKind.Rebuild]);
+}
+
+/** Locks every key of one kind, in ascending hash order. */
+export async function lockKeys(m: EntityManager, kind: LockKind, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const bucketed = kind === LockKind.Bucket;
+  await m.query(
+    `SELECT count(pg_advisory_xact_lock($1, h))
+     FROM (
+       SELECT DISTINCT CASE WHEN $3 THEN hashtext(k) & ($4 - 1) ELSE hashtext(k) END AS h
+       FROM unnest($2::text[]) AS k
+       ORDER BY h
+     ) AS ordered`,
+    [kind, keys, bucketed, BUCKET_LOCKS],
+  );
+}

@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+import type { IndicatorUnit } from '../rollup.types';
+import { PART_RELATION, partsJson, UNIT_RELATION, unitsJson } from './indicator-buckets';
+import type { MeasurePart } from './measure-parts';
+
+/**
+ * Recomputes the realisasi cells (one row per triwulan) of the given indicator-years as the sums
+ * of their parts' buckets. `value` is the figure of the triwulan on its own, `value_ytd` the
+ * running total (s.d. TW); a ratio's denominator sits in `denominator(_ytd)`; a PPKS population
+ * is the year's, the same in every triwulan and year-to-date. Distinct counts add up across
+ * buckets because each person (household) lies in exactly one. Rows that would hold only zeros
+ * are not stored, so a rebuild and the incremental path leave exactly the same rows.
+ */
+export async function recomputeIndicatorCells(
+  m: EntityManager,
+  units: IndicatorUnit[],
+  parts: MeasurePart[],
+): Promise<void> {
+  if (units.length === 0) return;
+  const params = [unitsJson(units), partsJson(parts)];
+  await m.query(
+    `DELETE FROM rollup_indicator_cell c USING ${UNIT_RELATION}
+     WHERE c.indicator_id = unit.indicator_id AND c.year = unit.year`,
+    [params[0]],
+  );
+  await m.query(
+    `WITH unit AS (SELECT * FROM ${UNIT_RELATION}),
+     part AS (SELECT * FROM ${PART_RELATION}),
+     summed AS (
+       SELECT pb.indicator_id, pb.year, pb.role,
+              ARRAY[sum(pb.value[1]), sum(pb.value[2]), sum(pb.value[3]), sum(pb.value[4])] AS v
+       FROM unit
+       JOIN rollup_part_bucket pb ON pb.indicator_id = unit.indicator_id AND pb.year = unit.year
+       GROUP BY pb.indicator_id, pb.year, pb.role
+     ),
+     quarterly AS (
+       SELECT unit.indicator_id, unit.year, part.role, t.tw,
+              coalesce(s.v[t.tw], 0) AS v,
+              CASE WHEN part.type = 'PPKS_POPULATION' THEN coalesce(s.v[t.tw], 0)
+                   ELSE sum(coalesce(s.v[t.tw], 0)) OVER (
+                          PARTITION BY unit.indicator_id, unit.year, part.role ORDER BY t.tw) END
+                AS ytd
+       FROM unit
+       JOIN part ON part.indicator_id = unit.indicator_id
+       CROSS JOIN generate_series(1, 4) AS t(tw)
+       LEFT JOIN summed s
+         ON s.indicator_id = unit.indicator_id AND s.year = unit.year AND s.role = part.role
+     ),
+     cell AS (
+       SELECT indicator_id, year, tw,
+              coalesce(max(v) FILTER (WHERE role = 'VALUE'), 0) AS value,
+              coalesce(max(ytd) FILTER (WHERE role = 'VALUE'), 0) AS value_ytd,
+              max(v) FILTER (WHERE role = 'DENOMINATOR') AS denominator,
+              max(ytd) FILTER (WHERE role = 'DENOMINATOR') AS denominator_ytd
+       FROM quarterly GROUP BY indicator_id, year, tw
+     )
+     INSERT INTO rollup_indicator_cell
+       (indicator_id, year, triwulan, value, value_ytd, denominator, denominator_ytd)
+     SELECT indicator_id, year, tw, value, value_ytd, denominator, denominator_ytd
+     FROM cell
+     WHERE value <> 0 OR value_ytd <> 0
+        OR coalesce(denominator, 0) <> 0 OR coalesce(denominator_ytd, 0) <> 0`,
+    params,
+  );
+}

@@ -1,0 +1,72 @@
+import type { EntityManager } from 'typeorm';
+
+/** Which facts to recompute: those of some recipients (every year), or of whole years. */
+export type FactScope = { recipients: string[] } | { years: number[] };
+
+/**
+ * Recomputes `rollup_service_fact` from the non-void service events: per recipient, year,
+ * sub-kegiatan and service type, the first date and the events, quantity and rupiah of each
+ * triwulan. A person event also records the person's household, so KK counts and KK coverage
+ * see services given to any member.
+ */
+export async function recomputeServiceFacts(m: EntityManager, scope: FactScope): Promise<void> {
+  const recipients = 'recipients' in scope ? scope.recipients : null;
+  const years = 'years' in scope ? scope.years : null;
+  if ((recipients ?? years)?.length === 0) return;
+  await m.query(
+    `DELETE FROM rollup_service_fact
+     WHERE ($1::uuid[] IS NULL OR recipient_id = ANY ($1))
+       AND ($2::smallint[] IS NULL OR year = ANY ($2))`,
+    [recipients, years],
+  );
+  await m.query(
+    `INSERT INTO rollup_service_fact (recipient_id, year, sub_kegiatan_kode, service_type,
+       beneficiary_id, household_id, first_date, events, quantity, amount)
+     SELECT coalesce(e.beneficiary_id, e.household_id),
+            extract(year FROM e.event_date)::smallint,
+            coalesce(e.sub_kegiatan_kode, ''),
+            e.service_type,
+            e.beneficiary_id,
+            coalesce(e.household_id, b.household_id),
+            min(e.event_date),
+            ARRAY[count(*) FILTER (WHERE q.tw = 1), count(*) FILTER (WHERE q.tw = 2),
+                  count(*) FILTER (WHERE q.tw = 3), count(*) FILTER (WHERE q.tw = 4)]::int[],
+            ARRAY[coalesce(sum(e.quantity) FILTER (WHERE q.tw = 1), 0),
+                  coalesce(sum(e.quantity) FILTER (WHERE q.tw = 2), 0),
+                  coalesce(sum(e.quantity) FILTER (WHERE q.tw = 3), 0),
+                  coalesce(sum(e.quantity) FILTER (WHERE q.tw = 4), 0)],
+            ARRAY[coalesce(sum(e.amount) FILTER (WHERE q.tw = 1), 0),
+                  coalesce(sum(e.amount) FILTER (WHERE q.tw = 2), 0),
+                  coalesce(sum(e.amount) FILTER (WHERE q.tw = 3), 0),
+                  coalesce(sum(e.amount) FILTER (WHERE q.tw = 4), 0)]::bigint[]
+     FROM service_event e
+     LEFT JOIN beneficiary b ON b.id = e.beneficiary_id
+     CROSS JOIN LATERAL (SELECT extract(quarter FROM e.event_date)::int AS tw) AS q
+     WHERE e.voided_at IS NULL
+       AND ($1::uuid[] IS NULL OR e.beneficiary_id = ANY ($1) OR e.household_id = ANY ($1))
+       AND ($2::smallint[] IS NULL
+            OR (e.event_date >= make_date((SELECT min(y) FROM unnest($2::int[]) AS y), 1, 1)
+                AND e.event_date < make_date((SELECT max(y) FROM unnest($2::int[]) AS y) + 1, 1, 1)
+                AND extract(year FROM e.event_date)::smallint = ANY ($2)))
+     GROUP BY 1, 2, 3, 4, 5, 6`,
+    [recipients, years],
+  );
+}
+
+/** Recipients' current (year, sub-kegiatan, service type) combos: what their events count in. */
+export async function serviceCombosOf(
+  m: EntityManager,
+  recipients: string[],
+): Promise<{ year: number; subKegiatanKode: string; serviceType: string }[]> {
+  if (recipients.length === 0) return [];
+  const rows: { year: number; sub_kegiatan_kode: string; service_type: string }[] = await m.query(
+    `SELECT DISTINCT year, sub_kegiatan_kode, service_type
+     FROM rollup_service_fact WHERE recipient_id = ANY ($1)`,
+    [recipients],
+  );
+  return rows.map((r) => ({
+    year: r.year,
+    subKegiatanKode: r.sub_kegiatan_kode,
+    serviceType: r.service_type,
+  }));
+}

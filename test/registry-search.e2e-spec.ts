@@ -1,0 +1,104 @@
+import { Role } from '@pilar/auth';
+import { SignedInUser, TestApp } from '@pilar/testing';
+
+const BALANG = '63.11.06.2005';
+const KALAHIANG = '63.11.06.2006';
+const JUAI_DESA = '63.11.01.2003';
+
+describe('Beneficiary search (e2e)', () => {
+  let t: TestApp;
+  let operator: SignedInUser;
+
+  const get = (path: string) =>
+    t.http.get(`/api/v1${path}`).auth(operator.token, { type: 'bearer' });
+  const names = (body: { items: { name: string }[] }): string[] => body.items.map((b) => b.name);
+
+  beforeAll(async () => {
+    t = await TestApp.create();
+    operator = await t.signIn(Role.Operator);
+    const people = [
+      { name: 'Muhammad Rizki', desaKode: BALANG, dtks: { registered: true, desil: 1 } },
+      { name: 'Rizki Amalia', sex: 'P', desaKode: KALAHIANG },
+      { name: 'Rizki Amaliah', sex: 'P', desaKode: BALANG },
+      { name: 'Ahmad Fauzi', desaKode: KALAHIANG },
+      { name: 'Jamilah', sex: 'P', desaKode: JUAI_DESA },
+      { name: 'Zainal Abidin', desaKode: JUAI_DESA },
+      { name: 'Badrun', desaKode: BALANG },
+    ];
+    for (const [i, p] of people.entries()) {
+      await t.http
+        .post('/api/v1/beneficiaries')
+        .auth(operator.token, { type: 'bearer' })
+        .send({ sex: 'L', birthDate: `1980-01-0${i + 1}`, ...p })
+        .expect(201);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('finds a name despite spelling variants, best match first', async () => {
+    const res = await get('/beneficiaries?q=Muhamad%20Rizky').expect(200);
+    expect(names(res.body)[0]).toBe('Muhammad Rizki');
+    expect(res.body.items[0].similarity).toBeGreaterThan(0.5);
+    expect(names(res.body)).not.toContain('Jamilah');
+  });
+
+  it('lets the caller lower the similarity bar to find a word of a name', async () => {
+    expect((await get('/beneficiaries?q=rizki').expect(200)).body.items).toEqual([]);
+    const res = await get('/beneficiaries?q=rizki&minSimilarity=0.35').expect(200);
+    expect(names(res.body).sort()).toEqual(['Muhammad Rizki', 'Rizki Amalia', 'Rizki Amaliah']);
+    await get('/beneficiaries?q=rizki&minSimilarity=0.1').expect(400);
+  });
+
+  it('lists everyone by name, a page at a time, without repeats', async () => {
+    const first = await get('/beneficiaries?limit=4').expect(200);
+    expect(names(first.body)).toEqual(['Ahmad Fauzi', 'Badrun', 'Jamilah', 'Muhammad Rizki']);
+    const second = await get(`/beneficiaries?limit=4&cursor=${first.body.nextCursor}`).expect(200);
+    expect(names(second.body)).toEqual(['Rizki Amalia', 'Rizki Amaliah', 'Zainal Abidin']);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('pages through name matches with their own cursor', async () => {
+    const first = await get('/beneficiaries?q=rizki%20amalia&limit=1').expect(200);
+    expect(names(first.body)).toEqual(['Rizki Amalia']);
+    const second = await get(
+      `/beneficiaries?q=rizki%20amalia&limit=1&cursor=${first.body.nextCursor}`,
+    ).expect(200);
+    expect(names(second.body)).toEqual(['Rizki Amaliah']);
+    expect(second.body.nextCursor).toBeNull();
+    // A cursor of the name-ordered list is refused by the similarity-ordered one.
+    const byName = await get('/beneficiaries?limit=1').expect(200);
+    const res = await get(`/beneficiaries?q=amalia&cursor=${byName.body.nextCursor}`).expect(400);
+    expect(res.body.errors[0]).toEqual({
+      field: 'cursor',
+      message: 'is not a cursor of this list',
+    });
+  });
+
+  it('filters by wilayah at any level', async () => {
+    expect(names((await get('/beneficiaries?wilayahKode=63.11.01').expect(200)).body)).toEqual([
+      'Jamilah',
+      'Zainal Abidin',
+    ]);
+    expect(names((await get(`/beneficiaries?wilayahKode=${KALAHIANG}`).expect(200)).body)).toEqual([
+      'Ahmad Fauzi',
+      'Rizki Amalia',
+    ]);
+    expect((await get('/beneficiaries?wilayahKode=63').expect(200)).body.items).toHaveLength(7);
+    expect((await get('/beneficiaries?wilayahKode=64').expect(200)).body.items).toHaveLength(0);
+    await get('/beneficiaries?wilayahKode=63.1').expect(400);
+  });
+
+  it('filters by DTKS, NIK status and status', async () => {
+    expect(names((await get('/beneficiaries?dtks=true').expect(200)).body)).toEqual([
+      'Muhammad Rizki',
+    ]);
+    expect((await get('/beneficiaries?dtks=false').expect(200)).body.items).toHaveLength(6);
+    expect((await get('/beneficiaries?nikStatus=NONE').expect(200)).body.items).toHaveLength(7);
+    expect((await get('/beneficiaries?status=PINDAH').expect(200)).body.items).toHaveLength(0);
+  });
+
+  it('refuses limits above 500 and unknown filters', async () => {
+    await get('/beneficiaries?limit=501').expect(400);
+    await get('/beneficiaries?nama=x').expect(400);
+  });
+});
