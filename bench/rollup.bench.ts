@@ -157,7 +157,7 @@ export async function run(): Promise<void> {
             if (status === 201) tracker.expect((JSON.parse(body) as { id: string }).id);
             else {
               rejected++;
-              if (rejected <= 3) console.log(status, body);
+              if (rejected <= 3) console.log(`    rejected ${status}: ${body.slice(0, 200)}`);
             }
           },
         },

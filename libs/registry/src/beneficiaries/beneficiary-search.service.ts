@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WilayahScope } from '@pilar/auth';
+import { decodeCursor, encodeCursor } from '@pilar/core';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../common/cursor';
 import { normalizeName } from '../common/text';
 import { withinWilayah } from '../common/wilayah-filter';
 import { IdentityNumbersService } from '../nik/identity-numbers.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@pilar/audit';
 import type { WilayahScope } from '@pilar/auth';
-import { RequestContext, ValidationFailed } from '@pilar/core';
+import { decodeCursor, encodeCursor, RequestContext, ValidationFailed } from '@pilar/core';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import {
@@ -10,7 +10,6 @@ import {
   ListItemRow,
   toListItem,
 } from '../beneficiaries/beneficiary-list-item';
-import { decodeCursor, encodeCursor } from '../common/cursor';
 import { ListPage } from '../registry.types';
 
 /**

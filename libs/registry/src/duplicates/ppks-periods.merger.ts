@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService, diffFields } from '@pilar/audit';
 import { EntityManager } from 'typeorm';
 import { PpksClassification } from '../ppks/ppks-classification.entity';
+
+const AUDITED: (keyof PpksClassification)[] = ['beneficiaryId', 'since', 'until', 'terlantar'];
 
 export interface MovedPeriods {
   /** Classifications now held by the survivor. */
@@ -19,6 +22,9 @@ const latest = (a: string | null, b: string | null): string | null =>
  */
 @Injectable()
 export class PpksPeriodsMerger {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Moves (or folds) every period of `fromId` into `intoId`; each change is audited. */
   async move(m: EntityManager, fromId: string, intoId: string): Promise<MovedPeriods> {
     const result: MovedPeriods = { moved: [], coalesced: [] };
     const periods = await m.find(PpksClassification, {
@@ -34,22 +40,44 @@ export class PpksPeriodsMerger {
           { id: period.id },
           { beneficiaryId: intoId, updatedAt: new Date() },
         );
+        await this.record(m, 'ppks-classification.merge', period, {
+          ...period,
+          beneficiaryId: intoId,
+        });
         result.moved.push(period.id);
         continue;
       }
       // The first overlapping period absorbs the moved one and any other it now touches.
       const [target, ...absorbed] = overlapping;
+      const before = { ...target };
       for (const other of [period, ...absorbed]) {
         target.since = other.since < target.since ? other.since : target.since;
         target.until = latest(target.until, other.until);
         target.terlantar ||= other.terlantar;
         await m.delete(PpksClassification, { id: other.id });
+        await this.record(m, 'ppks-classification.merge', other, null);
         result.coalesced.push({ from: other.id, into: target.id });
       }
       target.updatedAt = new Date();
       await m.save(target);
+      await this.record(m, 'ppks-classification.merge', before, target);
     }
     return result;
+  }
+
+  /** `after` null: the period was folded into another and removed. */
+  private record(
+    m: EntityManager,
+    action: string,
+    before: PpksClassification,
+    after: PpksClassification | null,
+  ): Promise<void> {
+    return this.audit.record(m, {
+      action,
+      entity: 'ppks_classification',
+      entityId: before.id,
+      changes: diffFields(before, after, AUDITED),
+    });
   }
 
   /** The survivor's live periods of the same type overlapping `period`, earliest first. */

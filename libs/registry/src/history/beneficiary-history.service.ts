@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { WilayahScope } from '@pilar/auth';
+import { decodeCursor, encodeCursor } from '@pilar/core';
 import { DataSource } from 'typeorm';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
-import { decodeCursor, encodeCursor } from '../common/cursor';
 import { ListPage } from '../registry.types';
 import { BeneficiaryHistorySource, HistoryEntry } from './history.types';
 import { PpksHistorySource } from './ppks-history.source';

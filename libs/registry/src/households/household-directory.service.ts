@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@pilar/audit';
 import type { WilayahScope } from '@pilar/auth';
+import { decodeCursor, encodeCursor } from '@pilar/core';
 import { DataSource } from 'typeorm';
 import {
   BeneficiaryListItem,
@@ -8,7 +9,6 @@ import {
   ListItemRow,
   toListItem,
 } from '../beneficiaries/beneficiary-list-item';
-import { decodeCursor, encodeCursor } from '../common/cursor';
 import { withinWilayah } from '../common/wilayah-filter';
 import { maskIdentityNumber } from '../nik/nik';
 import { PpksClassificationWriter } from '../ppks/ppks-classification.writer';

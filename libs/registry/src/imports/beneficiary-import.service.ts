@@ -14,7 +14,7 @@ import type { Request } from 'express';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../common/dates';
-import { ImportActor } from './import-audit.sql';
+import { ImportActor } from './import-sql-parts';
 import { checkStagedRows, stagedErrors } from './import-checks.sql';
 import { stageHouseholds, upsertHouseholds } from './import-households.sql';
 import { addClassifications, upsertPeople } from './import-people.sql';

@@ -3,10 +3,13 @@ import {
   actorParams,
   AuditedColumn,
   auditInsert,
+  changedClause,
+  ColumnUpdate,
   createdChanges,
   ImportActor,
+  setClause,
   updatedChanges,
-} from './import-audit.sql';
+} from './import-sql-parts';
 
 /** A household's audited fields (the keys of HouseholdsService's audit entries). */
 const AUDITED: AuditedColumn[] = [
@@ -22,18 +25,13 @@ const AUDITED: AuditedColumn[] = [
  * What a file says about a known family: its desa, and whatever it knows of address and DTKS.
  * A blank in the file never erases what Pilar knows.
  */
-const UPDATES: [column: string, value: (src: string, cur: string) => string][] = [
+const UPDATES: ColumnUpdate[] = [
   ['desa_kode', (s) => `${s}.desa_kode`],
   ['alamat', (s, c) => `COALESCE(${s}.alamat, ${c}.alamat)`],
   ['dtks_registered', (s, c) => `${c}.dtks_registered OR ${s}.dtks_registered`],
   ['dtks_id', (s, c) => `COALESCE(${s}.dtks_id, ${c}.dtks_id)`],
   ['desil', (s, c) => `COALESCE(${s}.desil, ${c}.desil)`],
 ];
-const setClause = (src: string, cur: string): string =>
-  UPDATES.map(([col, value]) => `${col} = ${value(src, cur)}`).join(', ');
-const changedClause = (src: string, cur: string): string =>
-  `ROW(${UPDATES.map(([col]) => `${cur}.${col}`).join(', ')}) IS DISTINCT FROM
-   ROW(${UPDATES.map(([, value]) => value(src, cur)).join(', ')})`;
 
 /**
  * One row per family in the file (keyed by KK number, else DTKS id): desa and address from the
@@ -118,9 +116,9 @@ export async function upsertHouseholds(
          INSERT INTO household (no_kk, desa_kode, alamat, dtks_registered, dtks_id, desil)
          SELECT no_kk, desa_kode, alamat, dtks_id IS NOT NULL, dtks_id, desil FROM src
          ON CONFLICT ${conflict} DO UPDATE
-           SET ${setClause('EXCLUDED', 'household')},
+           SET ${setClause(UPDATES, 'EXCLUDED', 'household')},
                version = household.version + 1, updated_at = now()
-           WHERE ${changedClause('EXCLUDED', 'household')}
+           WHERE ${changedClause(UPDATES, 'EXCLUDED', 'household')}
          RETURNING household.*, (xmax = 0) AS inserted
        ), audited AS (
          ${auditInsert({

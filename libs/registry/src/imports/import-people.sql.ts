@@ -3,10 +3,13 @@ import {
   actorParams,
   AuditedColumn,
   auditInsert,
+  changedClause,
+  ColumnUpdate,
   createdChanges,
   ImportActor,
+  setClause,
   updatedChanges,
-} from './import-audit.sql';
+} from './import-sql-parts';
 
 /** A person's audited fields (the keys of BeneficiariesService's audit entries). */
 const AUDITED: AuditedColumn[] = [
@@ -33,7 +36,7 @@ const AUDITED_PPKS: AuditedColumn[] = [
 ];
 
 /** What a file says about a known person; a blank never erases what Pilar knows. */
-const UPDATES: [column: string, value: (src: string, cur: string) => string][] = [
+const UPDATES: ColumnUpdate[] = [
   ['name', (s) => `${s}.name`],
   ['sex', (s) => `${s}.sex`],
   ['birth_date', (s) => `${s}.birth_date`],
@@ -43,11 +46,6 @@ const UPDATES: [column: string, value: (src: string, cur: string) => string][] =
   ['household_id', (s, c) => `COALESCE(${s}.household_id, ${c}.household_id)`],
   ['relationship', (s, c) => `COALESCE(${s}.relationship, ${c}.relationship)`],
 ];
-const setClause = (src: string, cur: string): string =>
-  UPDATES.map(([col, value]) => `${col} = ${value(src, cur)}`).join(', ');
-const changedClause = (src: string, cur: string): string =>
-  `ROW(${UPDATES.map(([col]) => `${cur}.${col}`).join(', ')}) IS DISTINCT FROM
-   ROW(${UPDATES.map(([, value]) => value(src, cur)).join(', ')})`;
 
 const COLUMNS =
   'nik, name, sex, birth_date, birth_place, desa_kode, alamat, household_id, relationship';
@@ -87,7 +85,7 @@ export async function upsertPeople(
      ), old AS (
        SELECT b.* FROM beneficiary b JOIN candidates USING (id)
      ), adopted AS (
-       UPDATE beneficiary b SET nik = c.nik, ${setClause('c', 'b')},
+       UPDATE beneficiary b SET nik = c.nik, ${setClause(UPDATES, 'c', 'b')},
               version = b.version + 1, updated_at = now()
        FROM candidates c WHERE b.id = c.id
        RETURNING b.*
@@ -119,9 +117,9 @@ export async function upsertPeople(
          INSERT INTO beneficiary (${COLUMNS})
          SELECT ${COLUMNS} FROM src
          ON CONFLICT ${conflict} DO UPDATE
-           SET ${setClause('EXCLUDED', 'beneficiary')},
+           SET ${setClause(UPDATES, 'EXCLUDED', 'beneficiary')},
                version = beneficiary.version + 1, updated_at = now()
-           WHERE ${changedClause('EXCLUDED', 'beneficiary')}
+           WHERE ${changedClause(UPDATES, 'EXCLUDED', 'beneficiary')}
          RETURNING beneficiary.*, (xmax = 0) AS inserted
        ), audited AS (
          ${auditInsert({

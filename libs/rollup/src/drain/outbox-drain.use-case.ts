@@ -10,6 +10,7 @@ import { loadMeasureParts, rollupYears } from '../recompute/indicator-parts';
 import { MeasurePart, PpksCombo, touchedIndicatorUnits } from '../recompute/measure-parts';
 import { ppksCombosOf, recomputePpksMembers } from '../recompute/ppks-members';
 import { recomputeServiceFacts, serviceCombosOf } from '../recompute/service-facts';
+import { tuneForRollup } from '../recompute/session';
 import {
   recomputeWilayahBuckets,
   recomputeWilayahCells,
@@ -62,6 +63,7 @@ export class OutboxDrainUseCase {
       return result;
     };
     await lockForDrain(m);
+    await tuneForRollup(m, '64MB');
     const rows = await step('claim', () => claimOutboxRows(m, batchSize));
     if (rows.length === 0) return { drained: 0, years: [], timingsMs };
 

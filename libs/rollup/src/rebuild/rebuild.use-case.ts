@@ -9,6 +9,7 @@ import { recomputeIndicatorCells } from '../recompute/indicator-cells';
 import { loadMeasureParts } from '../recompute/indicator-parts';
 import { recomputePpksMembers } from '../recompute/ppks-members';
 import { recomputeServiceFacts } from '../recompute/service-facts';
+import { tuneForRollup } from '../recompute/session';
 import { recomputeWilayahBuckets, recomputeWilayahCells } from '../recompute/wilayah-cells';
 
 export interface RebuildResult {
@@ -24,9 +25,6 @@ export interface RebuildResult {
     spmCells: number;
   };
 }
-
-/** Memory for the rebuild's big sorts and hashes, for this transaction only. */
-const REBUILD_WORK_MEM = '256MB';
 
 /** Every table of computed figures, each with a `year` column. */
 export const ROLLUP_TABLES = [
@@ -65,7 +63,7 @@ export class RebuildUseCase {
         return result;
       };
       await step('lock', () => lockForRebuild(m));
-      await m.query(`SET LOCAL work_mem = '${REBUILD_WORK_MEM}'`);
+      await tuneForRollup(m, '256MB');
       const targetYears = years?.length
         ? [...new Set(years)].sort((a, b) => a - b)
         : await this.allYears(m);

@@ -26,7 +26,7 @@ export async function recomputeAnggaranBuckets(
   await m.query(
     `DELETE FROM rollup_anggaran_bucket a USING ${UNIT}
      WHERE a.sub_kegiatan_kode = unit.sub_kegiatan_kode AND a.year = unit.year
-       AND ($2::int[] IS NULL OR a.bucket = ANY ($2))`,
+       AND ($2::int[] IS NULL OR a.bucket IN (SELECT unnest($2::int[])))`,
     params,
   );
   await m.query(
@@ -35,10 +35,11 @@ export async function recomputeAnggaranBuckets(
             ARRAY[sum(f.amount[1]), sum(f.amount[2]), sum(f.amount[3]), sum(f.amount[4])]::bigint[],
             ARRAY[sum(f.events[1]), sum(f.events[2]), sum(f.events[3]), sum(f.events[4])]::int[]
      FROM rollup_service_fact f
-     WHERE ($2::int[] IS NULL OR f.recipient_bucket = ANY ($2))
+     WHERE f.year = ANY ($3::smallint[])
+       AND ($2::int[] IS NULL OR f.recipient_bucket = ANY ($2))
        AND (f.year, f.sub_kegiatan_kode) IN (SELECT year, sub_kegiatan_kode FROM ${UNIT})
      GROUP BY f.year, f.sub_kegiatan_kode, f.recipient_bucket`,
-    params,
+    [...params, [...new Set(planned.map((u) => u.year))]],
   );
 }
 

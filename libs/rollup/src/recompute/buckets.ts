@@ -9,7 +9,11 @@ import type { EntityManager } from 'typeorm';
  */
 export const ROLLUP_BUCKETS = 16384;
 
-/** Which buckets to recompute: some, or (null) every one — a rebuild. */
+/**
+ * Which buckets to recompute: some, or (null) every one — a rebuild. In SQL a list is matched
+ * with `IN (SELECT unnest($n))`, a hashed lookup, never `= ANY ($n)`, which PostgreSQL evaluates
+ * by walking the array for every row when it cannot use it as an index condition.
+ */
 export type BucketScope = number[] | null;
 
 /** The buckets of these recipient ids (people or households). */

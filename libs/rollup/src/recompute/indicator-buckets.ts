@@ -50,7 +50,7 @@ export async function recomputeIndicatorBuckets(
   await m.query(
     `DELETE FROM rollup_part_bucket pb USING ${UNIT_RELATION}
      WHERE pb.indicator_id = unit.indicator_id AND pb.year = unit.year
-       AND ($2::int[] IS NULL OR pb.bucket = ANY ($2))`,
+       AND ($2::int[] IS NULL OR pb.bucket IN (SELECT unnest($2::int[])))`,
     [params[0], buckets],
   );
   await m.query(
@@ -58,12 +58,15 @@ export async function recomputeIndicatorBuckets(
      part AS MATERIALIZED (SELECT * FROM ${PART_RELATION}),
      -- The facts of the buckets: by their recipient, and again by their household.
      touched AS MATERIALIZED (
-       SELECT 'R' AS kind, f.recipient_bucket AS bucket, f.*
+       SELECT 'R' AS kind, f.recipient_bucket AS bucket, f.year, f.sub_kegiatan_kode,
+              f.service_type, f.recipient_id, f.household_id, f.beneficiary_id AS counted_id,
+              f.first_date, f.events, f.quantity, f.amount
        FROM rollup_service_fact f
        WHERE f.year IN (SELECT year FROM unit)
          AND ($3::int[] IS NULL OR f.recipient_bucket = ANY ($3))
        UNION ALL
-       SELECT 'H', f.household_bucket, f.*
+       SELECT 'H', f.household_bucket, f.year, f.sub_kegiatan_kode, f.service_type,
+              f.recipient_id, f.household_id, f.household_id, f.first_date, NULL, NULL, NULL
        FROM rollup_service_fact f
        WHERE f.year IN (SELECT year FROM unit) AND f.household_bucket IS NOT NULL
          AND ($3::int[] IS NULL OR f.household_bucket = ANY ($3))
@@ -80,29 +83,33 @@ export async function recomputeIndicatorBuckets(
         AND c.sub_kegiatan_kode BETWEEN part.kode_from AND part.kode_to
         AND (part.service_types IS NULL OR c.service_type = ANY (part.service_types))
      ),
+     asked AS MATERIALIZED (
+       SELECT recipient_id AS id FROM touched UNION SELECT household_id FROM touched
+     ),
      -- The PPKS types of everyone a filtered part may ask about, fetched once.
      types_of AS MATERIALIZED (
        SELECT mb.recipient_id, mb.year, array_agg(mb.ppks_kode) AS kodes
        FROM rollup_ppks_member mb
+       JOIN asked ON asked.id = mb.recipient_id
        WHERE EXISTS (SELECT 1 FROM part WHERE part.ppks IS NOT NULL)
          AND mb.year IN (SELECT year FROM unit)
-         AND mb.recipient_id IN (SELECT recipient_id FROM touched
-                                 UNION SELECT household_id FROM touched)
        GROUP BY mb.recipient_id, mb.year
      ),
-     qualifying AS (
-       SELECT cp.indicator_id, t.year, cp.role, cp.type, t.bucket,
-              CASE cp.type WHEN 'DISTINCT_HOUSEHOLDS' THEN t.household_id
-                           ELSE t.beneficiary_id END AS counted_id,
-              t.first_date, t.events, t.quantity, t.amount
+     -- Each fact with the types of its person and of its household (hash joins, not probes).
+     typed AS MATERIALIZED (
+       SELECT t.*, coalesce(own.kodes, '{}') || coalesce(family.kodes, '{}') AS kodes
        FROM touched t
+       LEFT JOIN types_of own ON own.recipient_id = t.recipient_id AND own.year = t.year
+       LEFT JOIN types_of family ON family.recipient_id = t.household_id AND family.year = t.year
+     ),
+     qualifying AS (
+       SELECT cp.indicator_id, t.year, cp.role, cp.type, t.bucket, t.counted_id,
+              t.first_date, t.events, t.quantity, t.amount
+       FROM typed t
        JOIN combo_part cp
          ON cp.kind = t.kind AND cp.year = t.year
         AND cp.sub_kegiatan_kode = t.sub_kegiatan_kode AND cp.service_type = t.service_type
-       LEFT JOIN types_of own ON own.recipient_id = t.recipient_id AND own.year = t.year
-       LEFT JOIN types_of family ON family.recipient_id = t.household_id AND family.year = t.year
-       WHERE cp.ppks IS NULL
-          OR cp.ppks && (coalesce(own.kodes, '{}') || coalesce(family.kodes, '{}'))
+       WHERE cp.ppks IS NULL OR cp.ppks && t.kodes
      ),
      summed AS (
        SELECT indicator_id, year, role, bucket,
@@ -134,7 +141,7 @@ export async function recomputeIndicatorBuckets(
        JOIN part ON part.indicator_id = unit.indicator_id AND part.type = 'PPKS_POPULATION'
        JOIN rollup_ppks_member mb
          ON mb.year = unit.year AND mb.ppks_kode = ANY (part.ppks)
-        AND ($3::int[] IS NULL OR mb.bucket = ANY ($3))
+        AND ($3::int[] IS NULL OR mb.bucket IN (SELECT unnest($3::int[])))
        GROUP BY unit.indicator_id, unit.year, part.role, mb.bucket
      )
      INSERT INTO rollup_part_bucket (indicator_id, year, role, bucket, value)

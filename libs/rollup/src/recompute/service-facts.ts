@@ -19,36 +19,48 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
        AND ($2::smallint[] IS NULL OR year = ANY ($2))`,
     [recipients, years],
   );
+  // Two stages: per triwulan with plain aggregates (hashes well), then the four into arrays.
   await m.query(
-    `INSERT INTO rollup_service_fact (recipient_id, year, sub_kegiatan_kode, service_type,
+    `WITH per_triwulan AS (
+       SELECT coalesce(e.beneficiary_id, e.household_id) AS recipient_id,
+              e.beneficiary_id,
+              coalesce(e.household_id, b.household_id) AS household_id,
+              extract(year FROM e.event_date)::smallint AS year,
+              extract(quarter FROM e.event_date)::int AS tw,
+              coalesce(e.sub_kegiatan_kode, '') AS sub_kegiatan_kode,
+              e.service_type,
+              min(e.event_date) AS first_date,
+              count(*)::int AS events,
+              sum(e.quantity) AS quantity,
+              sum(e.amount)::bigint AS amount
+       FROM service_event e
+       LEFT JOIN beneficiary b ON b.id = e.beneficiary_id
+       WHERE e.voided_at IS NULL
+         AND ($1::uuid[] IS NULL OR e.beneficiary_id = ANY ($1) OR e.household_id = ANY ($1))
+         AND ($2::smallint[] IS NULL
+              OR (e.event_date >= make_date((SELECT min(y) FROM unnest($2::int[]) AS y), 1, 1)
+                  AND e.event_date < make_date((SELECT max(y) FROM unnest($2::int[]) AS y) + 1, 1, 1)
+                  AND extract(year FROM e.event_date)::smallint = ANY ($2)))
+       GROUP BY 1, 2, 3, 4, 5, 6, 7
+     )
+     INSERT INTO rollup_service_fact (recipient_id, year, sub_kegiatan_kode, service_type,
        beneficiary_id, household_id, first_date, events, quantity, amount)
-     SELECT coalesce(e.beneficiary_id, e.household_id),
-            extract(year FROM e.event_date)::smallint,
-            coalesce(e.sub_kegiatan_kode, ''),
-            e.service_type,
-            e.beneficiary_id,
-            coalesce(e.household_id, b.household_id),
-            min(e.event_date),
-            ARRAY[count(*) FILTER (WHERE q.tw = 1), count(*) FILTER (WHERE q.tw = 2),
-                  count(*) FILTER (WHERE q.tw = 3), count(*) FILTER (WHERE q.tw = 4)]::int[],
-            ARRAY[coalesce(sum(e.quantity) FILTER (WHERE q.tw = 1), 0),
-                  coalesce(sum(e.quantity) FILTER (WHERE q.tw = 2), 0),
-                  coalesce(sum(e.quantity) FILTER (WHERE q.tw = 3), 0),
-                  coalesce(sum(e.quantity) FILTER (WHERE q.tw = 4), 0)],
-            ARRAY[coalesce(sum(e.amount) FILTER (WHERE q.tw = 1), 0),
-                  coalesce(sum(e.amount) FILTER (WHERE q.tw = 2), 0),
-                  coalesce(sum(e.amount) FILTER (WHERE q.tw = 3), 0),
-                  coalesce(sum(e.amount) FILTER (WHERE q.tw = 4), 0)]::bigint[]
-     FROM service_event e
-     LEFT JOIN beneficiary b ON b.id = e.beneficiary_id
-     CROSS JOIN LATERAL (SELECT extract(quarter FROM e.event_date)::int AS tw) AS q
-     WHERE e.voided_at IS NULL
-       AND ($1::uuid[] IS NULL OR e.beneficiary_id = ANY ($1) OR e.household_id = ANY ($1))
-       AND ($2::smallint[] IS NULL
-            OR (e.event_date >= make_date((SELECT min(y) FROM unnest($2::int[]) AS y), 1, 1)
-                AND e.event_date < make_date((SELECT max(y) FROM unnest($2::int[]) AS y) + 1, 1, 1)
-                AND extract(year FROM e.event_date)::smallint = ANY ($2)))
-     GROUP BY 1, 2, 3, 4, 5, 6`,
+     SELECT recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id,
+            min(first_date),
+            ARRAY[coalesce(sum(events) FILTER (WHERE tw = 1), 0),
+                  coalesce(sum(events) FILTER (WHERE tw = 2), 0),
+                  coalesce(sum(events) FILTER (WHERE tw = 3), 0),
+                  coalesce(sum(events) FILTER (WHERE tw = 4), 0)]::int[],
+            ARRAY[coalesce(sum(quantity) FILTER (WHERE tw = 1), 0),
+                  coalesce(sum(quantity) FILTER (WHERE tw = 2), 0),
+                  coalesce(sum(quantity) FILTER (WHERE tw = 3), 0),
+                  coalesce(sum(quantity) FILTER (WHERE tw = 4), 0)],
+            ARRAY[coalesce(sum(amount) FILTER (WHERE tw = 1), 0),
+                  coalesce(sum(amount) FILTER (WHERE tw = 2), 0),
+                  coalesce(sum(amount) FILTER (WHERE tw = 3), 0),
+                  coalesce(sum(amount) FILTER (WHERE tw = 4), 0)]::bigint[]
+     FROM per_triwulan
+     GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id`,
     [recipients, years],
   );
 }

@@ -25,7 +25,7 @@ export async function recomputeWilayahBuckets(
   const params = [years, buckets];
   for (const table of ['rollup_coverage_bucket', 'rollup_spm_bucket']) {
     await m.query(
-      `DELETE FROM ${table} WHERE year = ANY ($1) AND ($2::int[] IS NULL OR bucket = ANY ($2))`,
+      `DELETE FROM ${table} WHERE year = ANY ($1) AND ($2::int[] IS NULL OR bucket IN (SELECT unnest($2::int[])))`,
       params,
     );
   }
@@ -38,7 +38,7 @@ export async function recomputeWilayahBuckets(
                  OR EXISTS (SELECT 1 FROM rollup_service_fact f
                             WHERE f.year = mb.year AND f.household_id = mb.recipient_id))::int
      FROM rollup_ppks_member mb
-     WHERE mb.year = ANY ($1) AND ($2::int[] IS NULL OR mb.bucket = ANY ($2))
+     WHERE mb.year = ANY ($1) AND ($2::int[] IS NULL OR mb.bucket IN (SELECT unnest($2::int[])))
      GROUP BY mb.year, mb.bucket, mb.kecamatan_kode, mb.ppks_kode`,
     params,
   );
@@ -49,7 +49,7 @@ export async function recomputeWilayahBuckets(
                       WHERE f.year = mb.year AND f.recipient_id = mb.recipient_id) AS served
        FROM rollup_ppks_member mb
        JOIN ppks_type t ON t.kode = mb.ppks_kode
-       WHERE mb.year = ANY ($1) AND ($2::int[] IS NULL OR mb.bucket = ANY ($2))
+       WHERE mb.year = ANY ($1) AND ($2::int[] IS NULL OR mb.bucket IN (SELECT unnest($2::int[])))
          AND t.spm IN ('A', 'B', 'C', 'D') AND (NOT t.spm_requires_terlantar OR mb.terlantar)
      ),
      victim AS (
@@ -74,7 +74,7 @@ export async function recomputeWilayahBuckets(
        FROM victim v
        JOIN beneficiary b ON b.id = v.beneficiary_id AND b.status <> 'MERGED'
        WHERE extract(year FROM v.start_date) = ANY ($1)
-         AND ($2::int[] IS NULL OR (hashtext(b.id::text) & ${ROLLUP_BUCKETS - 1}) = ANY ($2))
+         AND ($2::int[] IS NULL OR (hashtext(b.id::text) & ${ROLLUP_BUCKETS - 1}) IN (SELECT unnest($2::int[])))
      ),
      needing AS (SELECT * FROM basic UNION ALL SELECT * FROM bencana)
      INSERT INTO rollup_spm_bucket (year, bucket, kecamatan_kode, spm, needing, served)

@@ -89,7 +89,9 @@ export class Rollup1764400000000 implements MigrationInterface {
         bucket          smallint NOT NULL GENERATED ALWAYS AS (${BUCKET('recipient_id')}) STORED,
         CONSTRAINT rollup_ppks_member_pkey PRIMARY KEY (recipient_id, year, ppks_kode)
       )`);
-    await q.query(`CREATE INDEX rollup_ppks_member_bucket_idx ON rollup_ppks_member (year, bucket)`);
+    await q.query(
+      `CREATE INDEX rollup_ppks_member_bucket_idx ON rollup_ppks_member (year, bucket)`,
+    );
 
     // Each countable part of an indicator, per bucket: value[1..4] per triwulan (for PPKS_POPULATION
     // parts, the bucket's population in all four).

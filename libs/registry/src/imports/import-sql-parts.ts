@@ -1,3 +1,5 @@
+/** Pieces of the import's SQL shared by households and people. */
+
 /** Who an import writes for: the user who uploaded the file, and their request. */
 export interface ImportActor {
   id: string | null;
@@ -55,3 +57,17 @@ export function auditInsert(options: {
                  ${options.changes}, $3::text
           ${options.fromClause}`;
 }
+
+/**
+ * How an import updates one column of a known record: `value(src, cur)` is the new value from
+ * the staged row `src` and the current row `cur`.
+ */
+export type ColumnUpdate = [column: string, value: (src: string, cur: string) => string];
+
+export const setClause = (updates: ColumnUpdate[], src: string, cur: string): string =>
+  updates.map(([col, value]) => `${col} = ${value(src, cur)}`).join(', ');
+
+/** True when applying `updates` would change the row: unchanged rows are not written. */
+export const changedClause = (updates: ColumnUpdate[], src: string, cur: string): string =>
+  `ROW(${updates.map(([col]) => `${cur}.${col}`).join(', ')}) IS DISTINCT FROM
+   ROW(${updates.map(([, value]) => value(src, cur)).join(', ')})`;
