@@ -5,6 +5,9 @@ import { DataSource } from 'typeorm';
 import { OutboxDrainUseCase } from './drain/outbox-drain.use-case';
 import { RebuildResult, RebuildUseCase } from './rebuild/rebuild.use-case';
 
+/** A batch slower than this is logged with its steps: the figures are falling behind. */
+const SLOW_BATCH_MS = 2_000;
+
 export interface DrainRunResult {
   batches: number;
   drained: number;
@@ -38,7 +41,15 @@ export class RollupRunner {
     let drained = 0;
     const touched = new Set<number>();
     for (;;) {
+      const started = Date.now();
       const batch = await this.drain.execute();
+      const ms = Date.now() - started;
+      if (ms > SLOW_BATCH_MS) {
+        this.logger.warn(
+          { drained: batch.drained, ms, steps: batch.timingsMs },
+          'Slow roll-up batch',
+        );
+      }
       if (batch.drained === 0) {
         // What is left may be the changes of a year that arrived after the look above.
         const added = await this.ensureYears(await this.pendingEventYears());

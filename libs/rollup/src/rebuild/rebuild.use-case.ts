@@ -63,7 +63,7 @@ export class RebuildUseCase {
         return result;
       };
       await step('lock', () => lockForRebuild(m));
-      await tuneForRollup(m, '256MB');
+      await tuneForRollup(m, '1GB');
       const targetYears = years?.length
         ? [...new Set(years)].sort((a, b) => a - b)
         : await this.allYears(m);

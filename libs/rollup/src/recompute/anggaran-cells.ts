@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AnggaranUnit } from '../rollup.types';
-import type { BucketScope } from './buckets';
+import { type BucketScope, rowsInBuckets } from './buckets';
 
 const UNIT = `jsonb_to_recordset($1::jsonb) AS unit(sub_kegiatan_kode text COLLATE "C", year smallint)`;
 
@@ -29,14 +29,14 @@ export async function recomputeAnggaranBuckets(
        AND ($2::int[] IS NULL OR a.bucket IN (SELECT unnest($2::int[])))`,
     params,
   );
+  const facts = rowsInBuckets('rollup_service_fact', 'f', 'recipient_bucket', buckets, '$2');
   await m.query(
     `INSERT INTO rollup_anggaran_bucket (year, sub_kegiatan_kode, bucket, amount, events)
      SELECT f.year, f.sub_kegiatan_kode, f.recipient_bucket,
             ARRAY[sum(f.amount[1]), sum(f.amount[2]), sum(f.amount[3]), sum(f.amount[4])]::bigint[],
             ARRAY[sum(f.events[1]), sum(f.events[2]), sum(f.events[3]), sum(f.events[4])]::int[]
-     FROM rollup_service_fact f
-     WHERE f.year = ANY ($3::smallint[])
-       AND ($2::int[] IS NULL OR f.recipient_bucket = ANY ($2))
+     FROM ${facts.from}
+     WHERE f.year = ANY ($3::smallint[]) AND ${facts.where}
        AND (f.year, f.sub_kegiatan_kode) IN (SELECT year, sub_kegiatan_kode FROM ${UNIT})
      GROUP BY f.year, f.sub_kegiatan_kode, f.recipient_bucket`,
     [...params, [...new Set(planned.map((u) => u.year))]],

@@ -10,9 +10,10 @@ import type { EntityManager } from 'typeorm';
 export const ROLLUP_BUCKETS = 16384;
 
 /**
- * Which buckets to recompute: some, or (null) every one — a rebuild. In SQL a list is matched
- * with `IN (SELECT unnest($n))`, a hashed lookup, never `= ANY ($n)`, which PostgreSQL evaluates
- * by walking the array for every row when it cannot use it as an index condition.
+ * Which buckets to recompute: some, or (null) every one — a rebuild. Rows of listed buckets are
+ * read through `rowsInBuckets` (an index lookup per bucket); where a list only filters rows
+ * already found, it is matched with `IN (SELECT unnest($n))`, a hashed lookup — never with
+ * `= ANY ($n)`, which PostgreSQL walks for every row when it is not an index condition.
  */
 export type BucketScope = number[] | null;
 
@@ -25,4 +26,26 @@ export async function bucketsOf(m: EntityManager, ids: string[]): Promise<number
     [ids, ROLLUP_BUCKETS],
   );
   return rows.map((r) => r.bucket);
+}
+
+/**
+ * The rows of `table` in the scope's buckets, as a FROM item and a condition to AND in. Listed
+ * buckets are driven from the list, one index lookup each (the facts are written bucket by
+ * bucket, so each lookup reads a few adjacent pages); a rebuild's scope (null) reads everything.
+ * The condition keeps `param` referenced either way, so the statement's parameters stay the same.
+ */
+export function rowsInBuckets(
+  table: string,
+  alias: string,
+  column: string,
+  buckets: BucketScope,
+  param: string,
+): { from: string; where: string } {
+  return buckets === null
+    ? { from: `${table} AS ${alias}`, where: `${param}::int[] IS NULL` }
+    : {
+        from: `(unnest(${param}::int[]) AS ${alias}_bucket(bucket)
+                JOIN ${table} AS ${alias} ON ${alias}.${column} = ${alias}_bucket.bucket)`,
+        where: 'true',
+      };
 }

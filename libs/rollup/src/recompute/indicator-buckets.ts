@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { IndicatorUnit } from '../rollup.types';
-import type { BucketScope } from './buckets';
+import { type BucketScope, rowsInBuckets } from './buckets';
 import type { MeasurePart } from './measure-parts';
 
 export const unitsJson = (units: IndicatorUnit[]): string =>
@@ -53,6 +53,9 @@ export async function recomputeIndicatorBuckets(
        AND ($2::int[] IS NULL OR pb.bucket IN (SELECT unnest($2::int[])))`,
     [params[0], buckets],
   );
+  const byRecipient = rowsInBuckets('rollup_service_fact', 'f', 'recipient_bucket', buckets, '$3');
+  const byHousehold = rowsInBuckets('rollup_service_fact', 'f', 'household_bucket', buckets, '$3');
+  const members = rowsInBuckets('rollup_ppks_member', 'mb', 'bucket', buckets, '$3');
   await m.query(
     `WITH unit AS MATERIALIZED (SELECT * FROM ${UNIT_RELATION}),
      part AS MATERIALIZED (SELECT * FROM ${PART_RELATION}),
@@ -61,15 +64,14 @@ export async function recomputeIndicatorBuckets(
        SELECT 'R' AS kind, f.recipient_bucket AS bucket, f.year, f.sub_kegiatan_kode,
               f.service_type, f.recipient_id, f.household_id, f.beneficiary_id AS counted_id,
               f.first_date, f.events, f.quantity, f.amount
-       FROM rollup_service_fact f
-       WHERE f.year IN (SELECT year FROM unit)
-         AND ($3::int[] IS NULL OR f.recipient_bucket = ANY ($3))
+       FROM ${byRecipient.from}
+       WHERE f.year IN (SELECT year FROM unit) AND ${byRecipient.where}
        UNION ALL
        SELECT 'H', f.household_bucket, f.year, f.sub_kegiatan_kode, f.service_type,
               f.recipient_id, f.household_id, f.household_id, f.first_date, NULL, NULL, NULL
-       FROM rollup_service_fact f
-       WHERE f.year IN (SELECT year FROM unit) AND f.household_bucket IS NOT NULL
-         AND ($3::int[] IS NULL OR f.household_bucket = ANY ($3))
+       FROM ${byHousehold.from}
+       WHERE f.year IN (SELECT year FROM unit) AND ${byHousehold.where}
+         AND f.household_bucket IS NOT NULL
          AND EXISTS (SELECT 1 FROM part WHERE part.type = 'DISTINCT_HOUSEHOLDS')
      ),
      combo_part AS MATERIALIZED (
@@ -139,9 +141,8 @@ export async function recomputeIndicatorBuckets(
               count(DISTINCT mb.recipient_id)::numeric AS n
        FROM unit
        JOIN part ON part.indicator_id = unit.indicator_id AND part.type = 'PPKS_POPULATION'
-       JOIN rollup_ppks_member mb
-         ON mb.year = unit.year AND mb.ppks_kode = ANY (part.ppks)
-        AND ($3::int[] IS NULL OR mb.bucket IN (SELECT unnest($3::int[])))
+       JOIN ${members.from}
+         ON mb.year = unit.year AND mb.ppks_kode = ANY (part.ppks) AND ${members.where}
        GROUP BY unit.indicator_id, unit.year, part.role, mb.bucket
      )
      INSERT INTO rollup_part_bucket (indicator_id, year, role, bucket, value)

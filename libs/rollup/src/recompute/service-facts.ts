@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ROLLUP_BUCKETS } from './buckets';
 
 /** Which facts to recompute: those of some recipients (every year), or of whole years. */
 export type FactScope = { recipients: string[] } | { years: number[] };
@@ -60,7 +61,9 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
                   coalesce(sum(amount) FILTER (WHERE tw = 3), 0),
                   coalesce(sum(amount) FILTER (WHERE tw = 4), 0)]::bigint[]
      FROM per_triwulan
-     GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id`,
+     GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id
+     -- Written bucket by bucket, so a drain reading a few buckets reads a few pages of each.
+     ORDER BY year, hashtext(recipient_id::text) & ${ROLLUP_BUCKETS - 1}`,
     [recipients, years],
   );
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { WilayahUnit } from '../rollup.types';
-import { ROLLUP_BUCKETS, type BucketScope } from './buckets';
+import { ROLLUP_BUCKETS, type BucketScope, rowsInBuckets } from './buckets';
 
 /**
  * Recomputes, for the given years and buckets of recipients, PPKS coverage and the five SPM
@@ -29,6 +29,7 @@ export async function recomputeWilayahBuckets(
       params,
     );
   }
+  const members = rowsInBuckets('rollup_ppks_member', 'mb', 'bucket', buckets, '$2');
   await m.query(
     `INSERT INTO rollup_coverage_bucket (year, bucket, kecamatan_kode, ppks_kode, registered, served)
      SELECT mb.year, mb.bucket, mb.kecamatan_kode, mb.ppks_kode, count(*)::int,
@@ -37,8 +38,8 @@ export async function recomputeWilayahBuckets(
                             WHERE f.year = mb.year AND f.recipient_id = mb.recipient_id)
                  OR EXISTS (SELECT 1 FROM rollup_service_fact f
                             WHERE f.year = mb.year AND f.household_id = mb.recipient_id))::int
-     FROM rollup_ppks_member mb
-     WHERE mb.year = ANY ($1) AND ($2::int[] IS NULL OR mb.bucket IN (SELECT unnest($2::int[])))
+     FROM ${members.from}
+     WHERE mb.year = ANY ($1) AND ${members.where}
      GROUP BY mb.year, mb.bucket, mb.kecamatan_kode, mb.ppks_kode`,
     params,
   );
@@ -47,9 +48,9 @@ export async function recomputeWilayahBuckets(
        SELECT mb.year, mb.bucket, mb.kecamatan_kode, t.spm::text AS spm, mb.recipient_id,
               EXISTS (SELECT 1 FROM rollup_service_fact f
                       WHERE f.year = mb.year AND f.recipient_id = mb.recipient_id) AS served
-       FROM rollup_ppks_member mb
+       FROM ${members.from}
        JOIN ppks_type t ON t.kode = mb.ppks_kode
-       WHERE mb.year = ANY ($1) AND ($2::int[] IS NULL OR mb.bucket IN (SELECT unnest($2::int[])))
+       WHERE mb.year = ANY ($1) AND ${members.where}
          AND t.spm IN ('A', 'B', 'C', 'D') AND (NOT t.spm_requires_terlantar OR mb.terlantar)
      ),
      victim AS (
