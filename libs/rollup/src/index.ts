@@ -1,4 +1,4 @@
-export * from './coverage/coverage-figures.service';
+export * from './ppks-coverage/coverage-figures.service';
 export * from './drain/outbox-drain.use-case';
 export * from './realisasi/indicator-events.service';
 export * from './realisasi/realisasi-anggaran.service';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlanningModule } from '@pilar/planning';
-import { CoverageFiguresService } from './coverage/coverage-figures.service';
+import { CoverageFiguresService } from './ppks-coverage/coverage-figures.service';
 import { OutboxDrainUseCase } from './drain/outbox-drain.use-case';
 import { IndicatorEventsService } from './realisasi/indicator-events.service';
 import { RealisasiAnggaranService } from './realisasi/realisasi-anggaran.service';
