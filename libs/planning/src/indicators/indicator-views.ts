@@ -42,17 +42,16 @@ export async function loadDefinitions(
 ): Promise<IndicatorDefinition[]> {
   const ids = indicators.map((i) => i.id);
   if (ids.length === 0) return [];
-  const [targets, renstra, manual] = await Promise.all([
-    m.find(IndicatorTarget, { where: { indicatorId: In(ids) } }),
-    m.find(IndicatorRenstraTarget, {
-      where: { indicatorId: In(ids) },
-      order: { startYear: 'ASC' },
-    }),
-    m.find(IndicatorManualValue, {
-      where: { indicatorId: In(ids) },
-      order: { year: 'ASC', triwulan: 'ASC' },
-    }),
-  ]);
+  // One after the other: `m` may be a transaction, i.e. a single connection.
+  const targets = await m.find(IndicatorTarget, { where: { indicatorId: In(ids) } });
+  const renstra = await m.find(IndicatorRenstraTarget, {
+    where: { indicatorId: In(ids) },
+    order: { startYear: 'ASC' },
+  });
+  const manual = await m.find(IndicatorManualValue, {
+    where: { indicatorId: In(ids) },
+    order: { year: 'ASC', triwulan: 'ASC' },
+  });
   const byIndicator = <T extends { indicatorId: string }>(rows: T[]): Map<string, T[]> => {
     const map = new Map<string, T[]>();
     for (const row of rows) {

@@ -1,8 +1,8 @@
+import { auditInsertSql as auditInsert } from '@pilar/audit';
 import type { PoolClient } from 'pg';
 import {
   actorParams,
   AuditedColumn,
-  auditInsert,
   changedClause,
   ColumnUpdate,
   createdChanges,

@@ -41,24 +41,6 @@ export function updatedChanges(fields: AuditedColumn[], before: string, after: s
 }
 
 /**
- * An audit insert for the rows of `fromClause`, as AuditService.record() writes them one by
- * one, but set-based: an import writes hundreds of thousands of rows and each must be audited.
- * The actor is bound to parameters $1 (id), $2 (role) and $3 (request id).
- */
-export function auditInsert(options: {
-  action: string;
-  entity: string;
-  entityId: string;
-  changes: string;
-  fromClause: string;
-}): string {
-  return `INSERT INTO audit_entry (actor_id, actor_role, action, entity, entity_id, changes, request_id)
-          SELECT $1::uuid, $2::text, ${options.action}, '${options.entity}', ${options.entityId}::text,
-                 ${options.changes}, $3::text
-          ${options.fromClause}`;
-}
-
-/**
  * How an import updates one column of a known record: `value(src, cur)` is the new value from
  * the staged row `src` and the current row `cur`.
  */
