@@ -50,7 +50,8 @@ export class JobFileStore {
         yield rows[0].data;
       }
     }
-    return Readable.from(chunks());
+    // Two chunks of read-ahead at most (object mode counts chunks): constant memory per import.
+    return Readable.from(chunks(), { highWaterMark: 2 });
   }
 
   async delete(jobId: string): Promise<void> {
