@@ -3,12 +3,9 @@ import type { PoolClient } from 'pg';
 import {
   actorParams,
   AuditedColumn,
-  changedClause,
+  auditedUpsertSql,
   ColumnUpdate,
-  createdChanges,
   ImportActor,
-  setClause,
-  updatedChanges,
 } from './import-sql-parts';
 
 /** A household's audited fields (the keys of HouseholdsService's audit entries). */
@@ -108,31 +105,17 @@ export async function upsertHouseholds(
     const match =
       key === 'no_kk' ? 'h.no_kk = s.no_kk' : 'h.no_kk IS NULL AND h.dtks_id = s.dtks_id';
     const { rows } = await client.query<{ inserted: number; updated: number }>(
-      `WITH src AS (
-         SELECT s.* FROM import_household s WHERE ${batch} AND ${selection}
-       ), old AS (
-         SELECT h.* FROM household h JOIN src s ON ${match}
-       ), up AS (
-         INSERT INTO household (no_kk, desa_kode, alamat, dtks_registered, dtks_id, desil)
-         SELECT no_kk, desa_kode, alamat, dtks_id IS NOT NULL, dtks_id, desil FROM src
-         ON CONFLICT ${conflict} DO UPDATE
-           SET ${setClause(UPDATES, 'EXCLUDED', 'household')},
-               version = household.version + 1, updated_at = now()
-           WHERE ${changedClause(UPDATES, 'EXCLUDED', 'household')}
-         RETURNING household.*, (xmax = 0) AS inserted
-       ), audited AS (
-         ${auditInsert({
-           action: `CASE WHEN up.inserted THEN 'household.create' ELSE 'household.update' END`,
-           entity: 'household',
-           entityId: 'up.id',
-           changes: `CASE WHEN up.inserted THEN ${createdChanges(AUDITED, 'up')}
-                          ELSE ${updatedChanges(AUDITED, 'old', 'up')} END`,
-           fromClause: 'FROM up LEFT JOIN old ON old.id = up.id',
-         })}
-       )
-       SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-              count(*) FILTER (WHERE NOT inserted)::int AS updated
-       FROM up`,
+      auditedUpsertSql({
+        table: 'household',
+        alias: 'h',
+        src: `SELECT s.* FROM import_household s WHERE ${batch} AND ${selection}`,
+        match,
+        insertColumns: 'no_kk, desa_kode, alamat, dtks_registered, dtks_id, desil',
+        selectColumns: 'no_kk, desa_kode, alamat, dtks_id IS NOT NULL, dtks_id, desil',
+        conflict,
+        updates: UPDATES,
+        audited: AUDITED,
+      }),
       params,
     );
     counts.inserted += rows[0].inserted;

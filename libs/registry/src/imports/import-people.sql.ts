@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import {
   actorParams,
   AuditedColumn,
-  changedClause,
+  auditedUpsertSql,
   ColumnUpdate,
   createdChanges,
   ImportActor,
@@ -110,30 +110,17 @@ export async function upsertPeople(
         : `(desa_kode, birth_date, lower(name)) WHERE nik IS NULL AND status <> 'MERGED'`;
     const match = which === 'nik' ? `b.nik = s.nik AND b.status <> 'MERGED'` : SAME_IDENTITY;
     const { rows } = await client.query<{ inserted: number; updated: number }>(
-      `WITH src AS (${source(which)}),
-       old AS (
-         SELECT b.* FROM beneficiary b JOIN src s ON ${match}
-       ), up AS (
-         INSERT INTO beneficiary (${COLUMNS})
-         SELECT ${COLUMNS} FROM src
-         ON CONFLICT ${conflict} DO UPDATE
-           SET ${setClause(UPDATES, 'EXCLUDED', 'beneficiary')},
-               version = beneficiary.version + 1, updated_at = now()
-           WHERE ${changedClause(UPDATES, 'EXCLUDED', 'beneficiary')}
-         RETURNING beneficiary.*, (xmax = 0) AS inserted
-       ), audited AS (
-         ${auditInsert({
-           action: `CASE WHEN up.inserted THEN 'beneficiary.create' ELSE 'beneficiary.update' END`,
-           entity: 'beneficiary',
-           entityId: 'up.id',
-           changes: `CASE WHEN up.inserted THEN ${createdChanges(AUDITED, 'up')}
-                          ELSE ${updatedChanges(AUDITED, 'old', 'up')} END`,
-           fromClause: 'FROM up LEFT JOIN old ON old.id = up.id',
-         })}
-       )
-       SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-              count(*) FILTER (WHERE NOT inserted)::int AS updated
-       FROM up`,
+      auditedUpsertSql({
+        table: 'beneficiary',
+        alias: 'b',
+        src: source(which),
+        match,
+        insertColumns: COLUMNS,
+        selectColumns: COLUMNS,
+        conflict,
+        updates: UPDATES,
+        audited: AUDITED,
+      }),
       params,
     );
     counts.inserted += rows[0].inserted;

@@ -1,4 +1,5 @@
 /** Pieces of the import's SQL shared by households and people. */
+import { auditInsertSql } from '@pilar/audit';
 
 /** Who an import writes for: the user who uploaded the file, and their request. */
 export interface ImportActor {
@@ -53,3 +54,46 @@ export const setClause = (updates: ColumnUpdate[], src: string, cur: string): st
 export const changedClause = (updates: ColumnUpdate[], src: string, cur: string): string =>
   `ROW(${updates.map(([col]) => `${cur}.${col}`).join(', ')}) IS DISTINCT FROM
    ROW(${updates.map(([, value]) => value(src, cur)).join(', ')})`;
+
+/**
+ * One batch of an import as a single statement: upsert the staged rows of `src` into `table`,
+ * writing only rows that change, audit each created or updated row with its before/after, and
+ * count what was inserted and updated. `old` joins the current rows (aliased `alias`) to `src`.
+ */
+export function auditedUpsertSql(options: {
+  table: string;
+  alias: string;
+  src: string;
+  match: string;
+  insertColumns: string;
+  selectColumns: string;
+  conflict: string;
+  updates: ColumnUpdate[];
+  audited: AuditedColumn[];
+}): string {
+  const { table, alias, src, match, updates, audited } = options;
+  return `WITH src AS (${src}),
+     old AS (
+       SELECT ${alias}.* FROM ${table} ${alias} JOIN src s ON ${match}
+     ), up AS (
+       INSERT INTO ${table} (${options.insertColumns})
+       SELECT ${options.selectColumns} FROM src
+       ON CONFLICT ${options.conflict} DO UPDATE
+         SET ${setClause(updates, 'EXCLUDED', table)},
+             version = ${table}.version + 1, updated_at = now()
+         WHERE ${changedClause(updates, 'EXCLUDED', table)}
+       RETURNING ${table}.*, (xmax = 0) AS inserted
+     ), audited AS (
+       ${auditInsertSql({
+         action: `CASE WHEN up.inserted THEN '${table}.create' ELSE '${table}.update' END`,
+         entity: table,
+         entityId: 'up.id',
+         changes: `CASE WHEN up.inserted THEN ${createdChanges(audited, 'up')}
+                        ELSE ${updatedChanges(audited, 'old', 'up')} END`,
+         fromClause: 'FROM up LEFT JOIN old ON old.id = up.id',
+       })}
+     )
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+            count(*) FILTER (WHERE NOT inserted)::int AS updated
+     FROM up`;
+}
