@@ -16,7 +16,7 @@ import { RELATIONSHIPS } from './registry-validators';
 
 /** A person in a list: NIK and KK number masked. */
 export class BeneficiaryListItemResponse {
-  @ApiProperty({ example: '2f0c8a47-8a7e-4c3e-9d5b-6d3f1a2b4c5d' })
+  @ApiProperty({ description: 'Beneficiary id.', example: '2f0c8a47-8a7e-4c3e-9d5b-6d3f1a2b4c5d' })
   id: string;
 
   @ApiProperty({
@@ -27,22 +27,31 @@ export class BeneficiaryListItemResponse {
   })
   nik: string | null;
 
-  @ApiProperty({ enum: ['NONE', 'VALID'], example: 'VALID' })
+  @ApiProperty({
+    description: 'NONE while the person has no NIK.',
+    enum: ['NONE', 'VALID'],
+    example: 'VALID',
+  })
   nikStatus: NikStatus;
 
-  @ApiProperty({ example: 'Abdul Hamid' })
+  @ApiProperty({ description: 'Full name.', example: 'Abdul Hamid' })
   name: string;
 
-  @ApiProperty({ enum: ['L', 'P'], example: 'L' })
+  @ApiProperty({ description: 'L (laki-laki) or P (perempuan).', enum: ['L', 'P'], example: 'L' })
   sex: Sex;
 
-  @ApiProperty({ example: '1947-08-17' })
+  @ApiProperty({ description: 'Tanggal lahir.', example: '1947-08-17' })
   birthDate: string;
 
-  @ApiProperty({ example: '63.11.06.2005' })
+  @ApiProperty({ description: 'Desa of residence.', example: '63.11.06.2005' })
   desaKode: string;
 
-  @ApiProperty({ nullable: true, type: String, example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })
+  @ApiProperty({
+    description: 'The household (KK) the person belongs to.',
+    nullable: true,
+    type: String,
+    example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  })
   householdId: string | null;
 
   @ApiProperty({
@@ -53,13 +62,22 @@ export class BeneficiaryListItemResponse {
   })
   noKk: string | null;
 
-  @ApiProperty({ enum: RELATIONSHIPS, nullable: true, example: 'KEPALA_KELUARGA' })
+  @ApiProperty({
+    description: 'Hubungan dalam keluarga.',
+    enum: RELATIONSHIPS,
+    nullable: true,
+    example: 'KEPALA_KELUARGA',
+  })
   relationship: Relationship | null;
 
-  @ApiProperty({ enum: BENEFICIARY_STATUSES, example: 'AKTIF' })
+  @ApiProperty({
+    description: 'Where the person stands: AKTIF, MENINGGAL, PINDAH, NONAKTIF or MERGED.',
+    enum: BENEFICIARY_STATUSES,
+    example: 'AKTIF',
+  })
   status: BeneficiaryStatus;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ description: 'Optimistic-lock version; send it back with PATCH.', example: 1 })
   version: number;
 
   @ApiPropertyOptional({
@@ -73,13 +91,18 @@ export class BeneficiaryPageResponse {
   @ApiProperty({ type: [BeneficiaryListItemResponse] })
   items: BeneficiaryListItemResponse[];
 
-  @ApiProperty({ nullable: true, type: String, example: 'WyJiZW5lZmljaWFyaWVzIl0' })
+  @ApiProperty({
+    description: 'Cursor of the next page; null on the last.',
+    nullable: true,
+    type: String,
+    example: 'WyJiZW5lZmljaWFyaWVzIl0',
+  })
   nextCursor: string | null;
 }
 
 /** A person in full: the detail view (whose full NIK read is audited) and write responses. */
 export class BeneficiaryResponse {
-  @ApiProperty({ example: '2f0c8a47-8a7e-4c3e-9d5b-6d3f1a2b4c5d' })
+  @ApiProperty({ description: 'Beneficiary id.', example: '2f0c8a47-8a7e-4c3e-9d5b-6d3f1a2b4c5d' })
   id: string;
 
   @ApiProperty({
@@ -97,28 +120,38 @@ export class BeneficiaryResponse {
   })
   nikStatus: NikStatus;
 
-  @ApiProperty({ example: 'Abdul Hamid' })
+  @ApiProperty({ description: 'Full name.', example: 'Abdul Hamid' })
   name: string;
 
-  @ApiProperty({ enum: ['L', 'P'], example: 'L' })
+  @ApiProperty({ description: 'L (laki-laki) or P (perempuan).', enum: ['L', 'P'], example: 'L' })
   sex: Sex;
 
-  @ApiProperty({ example: '1947-08-17' })
+  @ApiProperty({ description: 'Tanggal lahir.', example: '1947-08-17' })
   birthDate: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'Paringin' })
+  @ApiProperty({ description: 'Tempat lahir.', nullable: true, type: String, example: 'Paringin' })
   birthPlace: string | null;
 
-  @ApiProperty({ example: '63.11.06.2005' })
+  @ApiProperty({ description: 'Desa of residence.', example: '63.11.06.2005' })
   desaKode: string;
 
-  @ApiProperty({ example: '63.11.06' })
+  @ApiProperty({ description: 'Kecamatan of that desa.', example: '63.11.06' })
   kecamatanKode: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'RT 02 Desa Balang' })
+  @ApiProperty({
+    description: 'Alamat (RT/RW, jalan).',
+    nullable: true,
+    type: String,
+    example: 'RT 02 Desa Balang',
+  })
   alamat: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })
+  @ApiProperty({
+    description: 'The household (KK) the person belongs to.',
+    nullable: true,
+    type: String,
+    example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  })
   householdId: string | null;
 
   @ApiProperty({
@@ -129,13 +162,27 @@ export class BeneficiaryResponse {
   })
   noKk: string | null;
 
-  @ApiProperty({ enum: RELATIONSHIPS, nullable: true, example: 'KEPALA_KELUARGA' })
+  @ApiProperty({
+    description: 'Hubungan dalam keluarga.',
+    enum: RELATIONSHIPS,
+    nullable: true,
+    example: 'KEPALA_KELUARGA',
+  })
   relationship: Relationship | null;
 
-  @ApiProperty({ enum: BENEFICIARY_STATUSES, example: 'AKTIF' })
+  @ApiProperty({
+    description: 'AKTIF, MENINGGAL, PINDAH, NONAKTIF or MERGED (into another record).',
+    enum: BENEFICIARY_STATUSES,
+    example: 'AKTIF',
+  })
   status: BeneficiaryStatus;
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({
+    description: 'Date of death (status MENINGGAL).',
+    nullable: true,
+    type: String,
+    example: null,
+  })
   diedOn: string | null;
 
   @ApiProperty({ description: "The family's DTKS membership.", type: DtksResponse, nullable: true })
@@ -150,10 +197,13 @@ export class BeneficiaryResponse {
   @ApiProperty({ description: 'Send it back with PATCH (optimistic locking).', example: 1 })
   version: number;
 
-  @ApiProperty({ example: '2026-11-25T03:00:00.000Z' })
+  @ApiProperty({
+    description: 'When the person was registered.',
+    example: '2026-11-25T03:00:00.000Z',
+  })
   createdAt: string;
 
-  @ApiProperty({ example: '2026-11-25T03:00:00.000Z' })
+  @ApiProperty({ description: 'Last change.', example: '2026-11-25T03:00:00.000Z' })
   updatedAt: string;
 }
 

@@ -45,15 +45,30 @@ export class DtksDto {
 }
 
 export class DtksResponse {
-  @ApiProperty({ example: true })
+  @ApiProperty({ description: 'The family is in DTKS.', example: true })
   registered: boolean;
 
-  @ApiProperty({ nullable: true, type: String, example: 'DTKS-6311-000123' })
+  @ApiProperty({
+    description: "The family's DTKS id.",
+    nullable: true,
+    type: String,
+    example: 'DTKS-6311-000123',
+  })
   dtksId: string | null;
 
-  @ApiProperty({ nullable: true, type: Number, example: 1 })
+  @ApiProperty({
+    description: 'Welfare decile, 1 (poorest) to 10.',
+    nullable: true,
+    type: Number,
+    example: 1,
+  })
   desil: number | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '2026-10-15' })
+  @ApiProperty({
+    description: 'Day of the last verivali.',
+    nullable: true,
+    type: String,
+    example: '2026-10-15',
+  })
   verifiedOn: string | null;
 }

@@ -35,7 +35,12 @@ export class DuplicatePageResponse {
   @ApiProperty({ type: [DuplicatePairResponse] })
   items: DuplicatePairResponse[];
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({
+    description: 'Cursor of the next page; null on the last.',
+    nullable: true,
+    type: String,
+    example: null,
+  })
   nextCursor: string | null;
 }
 
@@ -58,13 +63,22 @@ export class NotDuplicateDto {
 }
 
 export class NotDuplicateResponse {
-  @ApiProperty({ example: '2f0c8a47-8a7e-4c3e-9d5b-6d3f1a2b4c5d' })
+  @ApiProperty({
+    description: 'The record in the path.',
+    example: '2f0c8a47-8a7e-4c3e-9d5b-6d3f1a2b4c5d',
+  })
   beneficiaryId: string;
 
-  @ApiProperty({ example: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d' })
+  @ApiProperty({
+    description: 'The record judged to be a different person.',
+    example: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+  })
   otherId: string;
 
-  @ApiProperty({ example: '2026-11-25T03:00:00.000Z' })
+  @ApiProperty({
+    description: 'When the decision was recorded.',
+    example: '2026-11-25T03:00:00.000Z',
+  })
   decidedAt: string;
 }
 

@@ -5,7 +5,10 @@ class HistoryRefResponse {
   @ApiProperty({ description: 'Kind of record.', example: 'ppks_classification' })
   entity: string;
 
-  @ApiProperty({ example: '9b1d3c2e-1f4a-4b6c-8d7e-0a1b2c3d4e5f' })
+  @ApiProperty({
+    description: 'Id of that record.',
+    example: '9b1d3c2e-1f4a-4b6c-8d7e-0a1b2c3d4e5f',
+  })
   id: string;
 }
 
@@ -22,7 +25,10 @@ export class HistoryEntryResponse {
   @ApiProperty({ type: HistoryRefResponse })
   ref: HistoryRefResponse;
 
-  @ApiProperty({ example: 'Lanjut Usia Terlantar (DTKS, VERIFIED)' })
+  @ApiProperty({
+    description: 'One line for the timeline.',
+    example: 'Lanjut Usia Terlantar (DTKS, VERIFIED)',
+  })
   summary: string;
 
   @ApiProperty({
@@ -36,7 +42,12 @@ export class HistoryPageResponse {
   @ApiProperty({ type: [HistoryEntryResponse] })
   items: HistoryEntryResponse[];
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({
+    description: 'Cursor of the next page; null on the last.',
+    nullable: true,
+    type: String,
+    example: null,
+  })
   nextCursor: string | null;
 }
 

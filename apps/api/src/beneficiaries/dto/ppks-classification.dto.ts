@@ -97,7 +97,10 @@ export class PpksIdParams {
 }
 
 export class PpksClassificationResponse {
-  @ApiProperty({ example: '9b1d3c2e-1f4a-4b6c-8d7e-0a1b2c3d4e5f' })
+  @ApiProperty({
+    description: 'Classification id.',
+    example: '9b1d3c2e-1f4a-4b6c-8d7e-0a1b2c3d4e5f',
+  })
   id: string;
 
   @ApiProperty({ description: 'PPKS type.', example: 'FAKIR_MISKIN' })
@@ -110,25 +113,51 @@ export class PpksClassificationResponse {
   })
   level: 'PERSON' | 'HOUSEHOLD';
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({
+    description: 'The person (level PERSON); null for a family-level one.',
+    nullable: true,
+    type: String,
+    example: null,
+  })
   beneficiaryId: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })
+  @ApiProperty({
+    description: 'The family (level HOUSEHOLD); null for a person-level one.',
+    nullable: true,
+    type: String,
+    example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  })
   householdId: string | null;
 
-  @ApiProperty({ example: '2026-01-15' })
+  @ApiProperty({ description: 'First day the type applies.', example: '2026-01-15' })
   since: string;
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({
+    description: 'Last day it applies; null while it still does.',
+    nullable: true,
+    type: String,
+    example: null,
+  })
   until: string | null;
 
-  @ApiProperty({ enum: PPKS_SOURCES, example: 'DTKS' })
+  @ApiProperty({
+    description: 'Who said so: DTKS, ASSESSMENT, TKSK_REPORT or IMPORT.',
+    enum: PPKS_SOURCES,
+    example: 'DTKS',
+  })
   source: PpksSource;
 
-  @ApiProperty({ example: false })
+  @ApiProperty({
+    description: 'Neglected (terlantar): SPM A counts penyandang disabilitas only then.',
+    example: false,
+  })
   terlantar: boolean;
 
-  @ApiProperty({ enum: ['PROPOSED', 'VERIFIED', 'REJECTED'], example: 'VERIFIED' })
+  @ApiProperty({
+    description: 'PROPOSED until Dinsos staff verify or reject it.',
+    enum: ['PROPOSED', 'VERIFIED', 'REJECTED'],
+    example: 'VERIFIED',
+  })
   verification: VerificationStatus;
 
   @ApiProperty({
@@ -139,10 +168,20 @@ export class PpksClassificationResponse {
   })
   reviewedBy: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '2026-02-01T03:00:00.000Z' })
+  @ApiProperty({
+    description: 'When it was verified or rejected.',
+    nullable: true,
+    type: String,
+    example: '2026-02-01T03:00:00.000Z',
+  })
   reviewedAt: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({
+    description: 'The disaster of a KORBAN_BENCANA_* classification.',
+    nullable: true,
+    type: String,
+    example: null,
+  })
   disasterId: string | null;
 }
 

@@ -40,17 +40,26 @@ export class UpdateBeneficiaryDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ['L', 'P'], example: 'L' })
+  @ApiPropertyOptional({
+    description: 'L (laki-laki) or P (perempuan).',
+    enum: ['L', 'P'],
+    example: 'L',
+  })
   @IsOptional()
   @IsIn(['L', 'P'])
   sex?: Sex;
 
-  @ApiPropertyOptional({ example: '1947-08-17' })
+  @ApiPropertyOptional({ description: 'Tanggal lahir.', example: '1947-08-17' })
   @IsOptional()
   @IsCalendarDate()
   birthDate?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Paringin' })
+  @ApiPropertyOptional({
+    description: 'Tempat lahir; null clears it.',
+    nullable: true,
+    type: String,
+    example: 'Paringin',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -62,7 +71,12 @@ export class UpdateBeneficiaryDto {
   @Matches(DESA_KODE, { message: DESA_KODE_MESSAGE })
   desaKode?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'RT 03 Desa Kalahiang' })
+  @ApiPropertyOptional({
+    description: 'Alamat (RT/RW, jalan); null clears it.',
+    nullable: true,
+    type: String,
+    example: 'RT 03 Desa Kalahiang',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -80,7 +94,12 @@ export class UpdateBeneficiaryDto {
   @IsUUID()
   householdId?: string | null;
 
-  @ApiPropertyOptional({ enum: RELATIONSHIPS, nullable: true, example: 'ORANG_TUA' })
+  @ApiPropertyOptional({
+    description: 'Hubungan dalam keluarga; null clears it.',
+    enum: RELATIONSHIPS,
+    nullable: true,
+    example: 'ORANG_TUA',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsIn(RELATIONSHIPS)

@@ -13,34 +13,93 @@ import {
 } from '../../service-events/dto/service-event.response';
 
 export class CaseFamilyResponse {
-  @ApiProperty({ example: 'Siti Aminah' }) name: string;
-  @ApiProperty({ example: 'Ibu kandung', nullable: true, type: String }) relationship:
-    string | null;
-  @ApiProperty({ example: '35.78.01.1001' }) desaKode: string;
-  @ApiProperty({ example: 'Jl. Kenjeran Gg. 3 No. 12', nullable: true, type: String }) alamat:
-    string | null;
-  @ApiProperty({ example: '0812-5555-0101', nullable: true, type: String }) contact: string | null;
-  @ApiProperty({ example: '2026-11-20', nullable: true, type: String }) foundOn: string | null;
+  @ApiProperty({ description: 'Name of the family contact found.', example: 'Siti Aminah' })
+  name: string;
+  @ApiProperty({
+    description: 'Relation to the person.',
+    example: 'Ibu kandung',
+    nullable: true,
+    type: String,
+  })
+  relationship: string | null;
+  @ApiProperty({
+    description: "The family's desa, anywhere in Indonesia.",
+    example: '35.78.01.1001',
+  })
+  desaKode: string;
+  @ApiProperty({
+    description: 'Address.',
+    example: 'Jl. Kenjeran Gg. 3 No. 12',
+    nullable: true,
+    type: String,
+  })
+  alamat: string | null;
+  @ApiProperty({
+    description: 'Phone or other contact.',
+    example: '0812-5555-0101',
+    nullable: true,
+    type: String,
+  })
+  contact: string | null;
+  @ApiProperty({
+    description: 'When the family was found.',
+    example: '2026-11-20',
+    nullable: true,
+    type: String,
+  })
+  foundOn: string | null;
 }
 
 export class CaseSummaryResponse {
-  @ApiProperty({ example: '9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a' }) id: string;
-  @ApiProperty({ example: 'REUNIFIKASI' }) type: CaseType;
-  @ApiProperty({ example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' }) beneficiaryId: string;
+  @ApiProperty({ description: 'Case id.', example: '9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a' })
+  id: string;
+  @ApiProperty({
+    description: 'Kind of case: REUNIFIKASI, AMPK, REHABILITASI or RUJUKAN.',
+    example: 'REUNIFIKASI',
+  })
+  type: CaseType;
+  @ApiProperty({
+    description: 'The person the case is about.',
+    example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  })
+  beneficiaryId: string;
   @ApiProperty({
     description: "The person's desa when the case was opened.",
     example: '63.11.06.2005',
   })
   desaKode: string;
-  @ApiProperty({ example: 'Orang terlantar ditemukan di Terminal Paringin.' }) summary: string;
-  @ApiProperty({ enum: CASE_STATUSES, example: 'REPORTED' }) status: CaseStatus;
-  @ApiProperty({ example: null, nullable: true, type: String }) assignedTo: string | null;
-  @ApiProperty({ example: null, nullable: true, type: String }) referredTo: string | null;
+  @ApiProperty({
+    description: 'What was reported.',
+    example: 'Orang terlantar ditemukan di Terminal Paringin.',
+  })
+  summary: string;
+  @ApiProperty({ description: 'Current status.', enum: CASE_STATUSES, example: 'REPORTED' })
+  status: CaseStatus;
+  @ApiProperty({
+    description: 'The worker who handles it; null while unassigned.',
+    example: null,
+    nullable: true,
+    type: String,
+  })
+  assignedTo: string | null;
+  @ApiProperty({
+    description: 'The panti, UPT or LKS the person was referred to.',
+    example: null,
+    nullable: true,
+    type: String,
+  })
+  referredTo: string | null;
   @ApiProperty({ type: CaseFamilyResponse, nullable: true }) family: CaseFamilyResponse | null;
-  @ApiProperty({ example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11' }) openedBy: string;
+  @ApiProperty({
+    description: 'The user who opened the case.',
+    example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11',
+  })
+  openedBy: string;
   @ApiProperty({ description: 'Optimistic-lock version.', example: 1 }) version: number;
-  @ApiProperty({ example: '2026-11-24T03:15:00.000Z' }) createdAt: string;
-  @ApiProperty({ example: '2026-11-24T03:15:00.000Z' }) updatedAt: string;
+  @ApiProperty({ description: 'When the case was opened.', example: '2026-11-24T03:15:00.000Z' })
+  createdAt: string;
+  @ApiProperty({ description: 'Last change.', example: '2026-11-24T03:15:00.000Z' })
+  updatedAt: string;
 }
 
 export class CaseTransitionResponse {
@@ -51,8 +110,17 @@ export class CaseTransitionResponse {
     example: 'REPORTED',
   })
   from: CaseStatus | null;
-  @ApiProperty({ enum: CASE_STATUSES, example: 'ASSESSMENT' }) to: CaseStatus;
-  @ApiProperty({ example: 'Asesmen awal oleh TKSK Paringin.' }) note: string;
+  @ApiProperty({
+    description: 'Status after the move.',
+    enum: CASE_STATUSES,
+    example: 'ASSESSMENT',
+  })
+  to: CaseStatus;
+  @ApiProperty({
+    description: 'Why, or what was done.',
+    example: 'Asesmen awal oleh TKSK Paringin.',
+  })
+  note: string;
   @ApiProperty({
     description: 'Who made the move.',
     example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11',
@@ -60,27 +128,57 @@ export class CaseTransitionResponse {
     type: String,
   })
   by: string | null;
-  @ApiProperty({ example: '2026-11-24T04:00:00.000Z' }) at: string;
+  @ApiProperty({ description: 'When the move was made.', example: '2026-11-24T04:00:00.000Z' })
+  at: string;
 }
 
 export class CaseDocumentResponse {
-  @ApiProperty({ example: 'SURAT_KETERANGAN_KEPOLISIAN' }) kind: CaseDocumentKind;
-  @ApiProperty({ example: 'SKL/123/XI/2026', nullable: true, type: String }) reference:
-    string | null;
-  @ApiProperty({ example: 'Polres Balangan' }) issuedBy: string;
-  @ApiProperty({ example: '2026-11-21', nullable: true, type: String }) issuedOn: string | null;
-  @ApiProperty({ example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Which document of the checklist.',
+    example: 'SURAT_KETERANGAN_KEPOLISIAN',
+  })
+  kind: CaseDocumentKind;
+  @ApiProperty({
+    description: 'Nomor surat or document number.',
+    example: 'SKL/123/XI/2026',
+    nullable: true,
+    type: String,
+  })
+  reference: string | null;
+  @ApiProperty({ description: 'Who issued it.', example: 'Polres Balangan' }) issuedBy: string;
+  @ApiProperty({
+    description: 'Date of issue.',
+    example: '2026-11-21',
+    nullable: true,
+    type: String,
+  })
+  issuedOn: string | null;
+  @ApiProperty({
+    description: 'Who recorded it.',
+    example: '5f1c1b7e-2f7a-4c55-9c53-1c7d5b8f0a11',
+    nullable: true,
+    type: String,
+  })
   recordedBy: string | null;
-  @ApiProperty({ example: '2026-11-21T02:00:00.000Z' }) recordedAt: string;
+  @ApiProperty({ description: 'When it was recorded.', example: '2026-11-21T02:00:00.000Z' })
+  recordedAt: string;
 }
 
 export class CaseRelayLegResponse {
-  @ApiProperty({ example: 1 }) seq: number;
-  @ApiProperty({ example: 'Dinas Sosial Kota Banjarmasin' }) receivingAgency: string;
-  @ApiProperty({ example: '63.71' }) receivingWilayahKode: string;
-  @ApiProperty({ example: '2026-11-22' }) handedOverOn: string;
-  @ApiProperty({ example: null, nullable: true, type: String }) note: string | null;
-  @ApiProperty({ example: '2026-11-22T05:00:00.000Z' }) recordedAt: string;
+  @ApiProperty({ description: 'Order of the leg, from 1.', example: 1 }) seq: number;
+  @ApiProperty({
+    description: 'The agency that received the person.',
+    example: 'Dinas Sosial Kota Banjarmasin',
+  })
+  receivingAgency: string;
+  @ApiProperty({ description: 'Its kabupaten/kota code.', example: '63.71' })
+  receivingWilayahKode: string;
+  @ApiProperty({ description: 'Date of the hand-over.', example: '2026-11-22' })
+  handedOverOn: string;
+  @ApiProperty({ description: 'Free text.', example: null, nullable: true, type: String }) note:
+    string | null;
+  @ApiProperty({ description: 'When the leg was recorded.', example: '2026-11-22T05:00:00.000Z' })
+  recordedAt: string;
 }
 
 export class CaseResponse extends CaseSummaryResponse {

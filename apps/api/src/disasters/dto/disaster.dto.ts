@@ -101,7 +101,7 @@ export class VictimPersonDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: ['L', 'P'], example: 'P' })
+  @ApiProperty({ description: 'L (laki-laki) or P (perempuan).', enum: ['L', 'P'], example: 'P' })
   @IsIn(['L', 'P'])
   sex: 'L' | 'P';
 
@@ -112,7 +112,7 @@ export class VictimPersonDto {
   @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
   birthDate: string;
 
-  @ApiPropertyOptional({ example: 'Paringin' })
+  @ApiPropertyOptional({ description: 'Tempat lahir.', example: 'Paringin' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -126,7 +126,10 @@ export class VictimPersonDto {
   @Matches(DESA_KODE, { message: DESA_KODE_MESSAGE })
   desaKode?: string;
 
-  @ApiPropertyOptional({ example: 'RT 03, dekat masjid' })
+  @ApiPropertyOptional({
+    description: 'Alamat (RT/RW, jalan, landmark).',
+    example: 'RT 03, dekat masjid',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -151,11 +154,14 @@ export class VictimHouseholdDto {
   @Matches(SIXTEEN_DIGITS, { message: 'must be 16 digits' })
   noKk?: string;
 
-  @ApiProperty({ example: '63.11.06.2005' })
+  @ApiProperty({ description: 'Desa of the family.', example: '63.11.06.2005' })
   @Matches(DESA_KODE, { message: DESA_KODE_MESSAGE })
   desaKode: string;
 
-  @ApiPropertyOptional({ example: 'RT 03, dekat masjid' })
+  @ApiPropertyOptional({
+    description: 'Alamat (RT/RW, jalan, landmark).',
+    example: 'RT 03, dekat masjid',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

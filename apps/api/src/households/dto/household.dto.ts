@@ -42,7 +42,12 @@ export class CreateHouseholdDto {
   @Matches(DESA_KODE, { message: DESA_KODE_MESSAGE })
   desaKode: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'RT 02 Desa Balang' })
+  @ApiPropertyOptional({
+    description: 'Alamat (RT/RW, jalan).',
+    nullable: true,
+    type: String,
+    example: 'RT 02 Desa Balang',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -73,19 +78,29 @@ export class UpdateHouseholdDto {
   @Min(1)
   version: number;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '6311062001090002' })
+  @ApiPropertyOptional({
+    description: 'Nomor Kartu Keluarga (16 digits); null clears it.',
+    nullable: true,
+    type: String,
+    example: '6311062001090002',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(32)
   noKk?: string | null;
 
-  @ApiPropertyOptional({ example: '63.11.06.2006' })
+  @ApiPropertyOptional({ description: 'Desa the family moved to.', example: '63.11.06.2006' })
   @IsOptional()
   @Matches(DESA_KODE, { message: DESA_KODE_MESSAGE })
   desaKode?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'RT 01 Desa Kalahiang' })
+  @ApiPropertyOptional({
+    description: 'Alamat (RT/RW, jalan); null clears it.',
+    nullable: true,
+    type: String,
+    example: 'RT 01 Desa Kalahiang',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()

@@ -8,7 +8,7 @@ import {
 } from '../../beneficiaries/dto/ppks-classification.dto';
 
 export class HouseholdResponse {
-  @ApiProperty({ example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })
+  @ApiProperty({ description: 'Household id.', example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })
   id: string;
 
   @ApiProperty({
@@ -20,10 +20,15 @@ export class HouseholdResponse {
   })
   noKk: string | null;
 
-  @ApiProperty({ example: '63.11.06.2005' })
+  @ApiProperty({ description: 'Desa of the family.', example: '63.11.06.2005' })
   desaKode: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'RT 02 Desa Balang' })
+  @ApiProperty({
+    description: 'Alamat (RT/RW, jalan).',
+    nullable: true,
+    type: String,
+    example: 'RT 02 Desa Balang',
+  })
   alamat: string | null;
 
   @ApiProperty({ type: DtksResponse })
@@ -38,18 +43,21 @@ export class HouseholdResponse {
   @ApiProperty({ description: 'Family-level PPKS periods.', type: [PpksClassificationResponse] })
   ppks: PpksClassificationResponse[];
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ description: 'Optimistic-lock version; send it back with PATCH.', example: 1 })
   version: number;
 
-  @ApiProperty({ example: '2026-11-25T03:00:00.000Z' })
+  @ApiProperty({
+    description: 'When the household was registered.',
+    example: '2026-11-25T03:00:00.000Z',
+  })
   createdAt: string;
 
-  @ApiProperty({ example: '2026-11-25T03:00:00.000Z' })
+  @ApiProperty({ description: 'Last change.', example: '2026-11-25T03:00:00.000Z' })
   updatedAt: string;
 }
 
 export class HouseholdListItemResponse {
-  @ApiProperty({ example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })
+  @ApiProperty({ description: 'Household id.', example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })
   id: string;
 
   @ApiProperty({
@@ -60,22 +68,32 @@ export class HouseholdListItemResponse {
   })
   noKk: string | null;
 
-  @ApiProperty({ example: '63.11.06.2005' })
+  @ApiProperty({ description: 'Desa of the family.', example: '63.11.06.2005' })
   desaKode: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'RT 02 Desa Balang' })
+  @ApiProperty({
+    description: 'Alamat (RT/RW, jalan).',
+    nullable: true,
+    type: String,
+    example: 'RT 02 Desa Balang',
+  })
   alamat: string | null;
 
-  @ApiProperty({ example: true })
+  @ApiProperty({ description: 'The family is in DTKS.', example: true })
   dtksRegistered: boolean;
 
-  @ApiProperty({ nullable: true, type: Number, example: 1 })
+  @ApiProperty({
+    description: 'DTKS welfare decile, 1 (poorest) to 10.',
+    nullable: true,
+    type: Number,
+    example: 1,
+  })
   desil: number | null;
 
-  @ApiProperty({ example: 4 })
+  @ApiProperty({ description: 'Number of registered members (anggota keluarga).', example: 4 })
   memberCount: number;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ description: 'Optimistic-lock version; send it back with PATCH.', example: 1 })
   version: number;
 }
 
@@ -83,7 +101,12 @@ export class HouseholdPageResponse {
   @ApiProperty({ type: [HouseholdListItemResponse] })
   items: HouseholdListItemResponse[];
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({
+    description: 'Cursor of the next page; null on the last.',
+    nullable: true,
+    type: String,
+    example: null,
+  })
   nextCursor: string | null;
 }
 

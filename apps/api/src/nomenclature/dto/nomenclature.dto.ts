@@ -47,6 +47,7 @@ export class CsvUploadDto {
     description: 'CSV file (comma or semicolon separated, UTF-8).',
     type: 'string',
     format: 'binary',
+    example: 'data.csv',
   })
   file: unknown;
 }
