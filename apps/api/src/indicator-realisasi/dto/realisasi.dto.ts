@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { IndicatorEvent, IndicatorRealisasi, Triwulan } from '@pilar/rollup';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/list.dto';
+import { IsFiscalYear } from '../../common/validators';
 
 export class IndicatorIdParamDto {
   @ApiProperty({ description: 'Indicator id.', example: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b' })
@@ -12,19 +13,13 @@ export class IndicatorIdParamDto {
 
 export class RealisasiQueryDto {
   @ApiProperty({ description: 'Fiscal year.', example: 2022 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsFiscalYear()
   year: number;
 }
 
 export class IndicatorEventsQueryDto extends PageQueryDto {
   @ApiProperty({ description: 'Fiscal year.', example: 2022 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsFiscalYear()
   year: number;
 
   @ApiPropertyOptional({ description: 'Only this triwulan (1–4).', example: 2 })

@@ -5,9 +5,9 @@ import {
   type IndicatorLevel,
   type RenjaVersi,
 } from '@pilar/planning';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/list.dto';
+import { IsFiscalYear, IsTriwulan } from '../../common/validators';
 
 export class IndicatorIdParam {
   @ApiProperty({ description: 'Indicator id.', example: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b' })
@@ -17,28 +17,19 @@ export class IndicatorIdParam {
 
 export class IndicatorYearParam extends IndicatorIdParam {
   @ApiProperty({ description: 'Fiscal year.', example: 2022 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsFiscalYear()
   year: number;
 }
 
 export class ManualValueParam extends IndicatorYearParam {
   @ApiProperty({ description: 'Triwulan, 1 to 4.', example: 2 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(4)
+  @IsTriwulan()
   triwulan: number;
 }
 
 export class RenstraTargetParam extends IndicatorIdParam {
   @ApiProperty({ description: 'First year of the Renstra period.', example: 2021 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsFiscalYear()
   startYear: number;
 }
 
@@ -56,10 +47,7 @@ export class IndicatorVersiQuery {
 export class IndicatorListQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only indicators with a target that year.', example: 2022 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsFiscalYear()
   year?: number;
 
   @ApiPropertyOptional({ description: 'Level.', enum: INDICATOR_LEVELS, example: 'SUB_KEGIATAN' })

@@ -1,17 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RENJA_VERSI, type RenjaVersi } from '@pilar/planning';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsFiscalYear } from '../../common/validators';
 
 /** A sub-kegiatan code, 4-digit or the 2-digit form printed in the documents. */
 export const SUB_KEGIATAN_KODE = /^\d[.\s]\d{2}[.\s]\d{2}[.\s]\d[.\s]\d{2}[.\s](\d{2}|\d{4})$/;
 
 export class RenjaYearParam {
   @ApiProperty({ description: 'Fiscal year.', example: 2022 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsFiscalYear()
   year: number;
 }
 
@@ -26,10 +23,7 @@ export class RenjaLineParam extends RenjaYearParam {
 
 export class RenjaCopyParam extends RenjaYearParam {
   @ApiProperty({ description: 'The earlier year whose Renja is copied.', example: 2022 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsFiscalYear()
   previousYear: number;
 }
 

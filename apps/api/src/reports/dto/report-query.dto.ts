@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_FORMATS, type ReportFormat } from '@pilar/reports';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsFiscalYear } from '../../common/validators';
 
 export class ReportQueryDto {
   @ApiProperty({ description: 'Fiscal year.', example: 2022 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsFiscalYear()
   year: number;
 
   @ApiPropertyOptional({
