@@ -132,10 +132,14 @@ export class ServiceEventResolver {
     );
   }
 
-  private recipient(scope: WilayahScope, input: ServiceEventInput): Promise<{ desaKode: string }> {
-    return input.beneficiaryId
-      ? this.beneficiaries.requireVisible(scope, input.beneficiaryId)
-      : this.households.requireVisible(scope, input.householdId as string);
+  private async recipient(
+    scope: WilayahScope,
+    input: ServiceEventInput,
+  ): Promise<{ desaKode: string }> {
+    const desaKode = input.beneficiaryId
+      ? await this.beneficiaries.requireVisibleDesa(scope, input.beneficiaryId)
+      : await this.households.requireVisibleDesa(scope, input.householdId as string);
+    return { desaKode };
   }
 
   /** Disasters are never edited once registered, so a cached one stays right. */

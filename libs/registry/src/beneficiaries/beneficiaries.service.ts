@@ -78,6 +78,23 @@ export class BeneficiariesService {
     return found;
   }
 
+  /**
+   * The desa of a person the caller may see and who has not been merged away — all that
+   * recording a service needs — read by primary key without loading the record: this runs on
+   * every service a field worker records. Answers exactly as requireVisible does.
+   */
+  async requireVisibleDesa(scope: WilayahScope, id: string): Promise<string> {
+    scope.requireKode();
+    const [row]: { desa_kode: string; status: string }[] = await this.dataSource.query(
+      'SELECT desa_kode, status FROM beneficiary WHERE id = $1',
+      [id],
+    );
+    if (!row || !scope.contains(row.desa_kode)) throw new BeneficiaryNotFound(id);
+    // Rare: the full path names the survivor, when the caller may see it.
+    if (row.status === 'MERGED') return (await this.requireVisible(scope, id)).desaKode;
+    return row.desa_kode;
+  }
+
   /** The detail view: the full NIK, whose every read is audited. */
   async detail(scope: WilayahScope, id: string): Promise<Beneficiary> {
     const found = await this.requireVisible(scope, id);

@@ -60,6 +60,17 @@ export class HouseholdsService {
     return found;
   }
 
+  /** The desa of a household the caller may see, read by primary key (see Beneficiaries'). */
+  async requireVisibleDesa(scope: WilayahScope, id: string): Promise<string> {
+    scope.requireKode();
+    const [row]: { desa_kode: string }[] = await this.dataSource.query(
+      'SELECT desa_kode FROM household WHERE id = $1',
+      [id],
+    );
+    if (!row || !scope.contains(row.desa_kode)) throw new HouseholdNotFound(id);
+    return row.desa_kode;
+  }
+
   /** The household holding `noKk`, wherever it is (callers decide what the caller may learn). */
   findByNoKk(m: EntityManager, noKk: string): Promise<Household | null> {
     return m.findOneBy(Household, { noKk });

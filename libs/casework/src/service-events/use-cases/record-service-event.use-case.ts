@@ -106,7 +106,9 @@ export class RecordServiceEventUseCase {
     const [row] = rows;
     return {
       created: true,
-      event: this.events.create({
+      // A plain object, not repository.create: this is the hot path, and nothing here needs
+      // TypeORM's metadata-driven copy.
+      event: Object.assign(new ServiceEvent(), {
         ...resolved,
         id,
         payloadHash: hash,
