@@ -274,7 +274,7 @@ describe('Reports on the demo agency (e2e: demo loader, JSON, CSV, XLSX)', () =>
       .pending;
     expect(pending).toBeGreaterThan(1000);
     await t.startWorker();
-    await waitForRollup(t, admin, 120_000);
+    await waitForRollup(t, admin);
     const after = (await get(`renja?year=${DEMO_YEAR}`).expect(200)).body;
     expect({ ...after, asOf: null }).toEqual({ ...before, asOf: null });
   });

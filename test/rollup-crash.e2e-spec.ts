@@ -93,7 +93,7 @@ describe('Roll-up crash safety (e2e)', () => {
     await t.dataSource.query('DROP TRIGGER test_fail_drain ON outbox');
     await t.dataSource.query('DROP FUNCTION test_fail_drain()');
     await permakanan(people[2], '11-01');
-    await waitForRollup(t, u.admin, 60_000);
+    await waitForRollup(t, u.admin);
     expect(await figures()).toEqual({
       realisasi: { tw1: 1, tw2: 1, tw3: 0, tw4: 1, total: 3 },
       realisasiYtd: { tw1: 1, tw2: 2, tw3: 2, tw4: 3 },
@@ -135,7 +135,7 @@ describe('Roll-up crash safety (e2e)', () => {
     // Killing the connection ends the stall; the retry must not stall again.
     await t.dataSource.query('DROP TRIGGER test_stall_drain ON rollup_anggaran_cell');
     await t.dataSource.query('DROP FUNCTION test_stall_drain()');
-    await waitForRollup(t, u.admin, 60_000);
+    await waitForRollup(t, u.admin);
     // People 0 (Feb), 1 (Jan, back-dated; the March one voided), 2 (Nov).
     expect(await figures()).toEqual({
       realisasi: { tw1: 2, tw2: 0, tw3: 0, tw4: 1, total: 3 },

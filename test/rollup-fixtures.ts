@@ -13,7 +13,7 @@ export const TANGGAP_DARURAT_SUB = '1.06.06.2.01.0001';
 export async function waitForRollup(
   t: TestApp,
   user: SignedInUser,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

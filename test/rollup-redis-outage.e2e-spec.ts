@@ -133,7 +133,7 @@ describe('Roll-up with Redis down (e2e)', () => {
     expect(await realisasi()).toMatchObject({ tw1: 1, tw3: 0, total: 1 });
 
     await redis.start();
-    await waitForRollup(t, u.admin, 60_000);
+    await waitForRollup(t, u.admin);
     expect(await realisasi()).toEqual({ tw1: 1, tw2: 0, tw3: 1, tw4: 0, total: 2 });
   });
 });

@@ -103,7 +103,7 @@ export class TestApp {
   async waitForJob(
     jobId: string,
     token: string,
-    timeoutMs = 30_000,
+    timeoutMs = 120_000,
   ): Promise<Record<string, unknown>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
