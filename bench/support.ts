@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { AppConfig } from '@pilar/core';
 import { createTestDatabase, ensureTemplateDatabase, TestDatabase } from '@pilar/testing';
 
-/** A throwaway database (migrated, reference data seeded) for one benchmark. */
+/** A throwaway database (migrated, reference data seeded) for one benchmark, commits durable. */
 export async function benchDatabase(): Promise<TestDatabase> {
   const env = AppConfig.rawEnvironment();
   if (!env.PILAR_TEST_TEMPLATE) {
     process.env.PILAR_TEST_TEMPLATE = await ensureTemplateDatabase(join(__dirname, '..'));
   }
-  return createTestDatabase();
+  return createTestDatabase({ durable: true });
 }
 
 /** p-th percentile (0–100) of samples, nearest-rank. */

@@ -104,15 +104,25 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database for one test file, cloned from the template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database for one test file, cloned from the template. A test needs no commit on disk
+ * before its answer (nothing it checks survives a server crash), and where fsync is slow,
+ * waiting for it dominates the suite's run time: commits are asynchronous unless `durable` —
+ * which benchmarks ask for, to measure commits as production makes them.
+ */
+export async function createTestDatabase(
+  options: { durable?: boolean } = {},
+): Promise<TestDatabase> {
   const template = AppConfig.rawEnvironment().PILAR_TEST_TEMPLATE;
   if (!template)
     throw new Error(
       'PILAR_TEST_TEMPLATE is unset: run tests through jest (its globalSetup builds it).',
     );
   const name = `pilar_t_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  await withAdmin(async (c) => {
+    await c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    if (!options.durable) await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+  });
   return {
     name,
     url: databaseUrl(name),
