@@ -90,7 +90,8 @@ export class BeneficiariesService {
       [id],
     );
     if (!row || !scope.contains(row.desa_kode)) throw new BeneficiaryNotFound(id);
-    // Rare: the full path names the survivor, when the caller may see it.
+    // Rare: requireVisible throws for a merged-away record, naming the survivor when the caller
+    // may see it; one way of answering that, not two.
     if (row.status === 'MERGED') return (await this.requireVisible(scope, id)).desaKode;
     return row.desa_kode;
   }
