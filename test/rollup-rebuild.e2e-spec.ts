@@ -50,6 +50,7 @@ const ROLLUP_TABLES: [string, string][] = [
   ['rollup_service_fact', 'recipient_id, year, sub_kegiatan_kode, service_type'],
   ['rollup_ppks_member', 'recipient_id, year, ppks_kode'],
   ['rollup_part_bucket', 'indicator_id, year, role, bucket'],
+  ['rollup_part_total', 'indicator_id, year, role, triwulan'],
   ['rollup_indicator_cell', 'indicator_id, year, triwulan'],
   ['rollup_anggaran_bucket', 'year, sub_kegiatan_kode, bucket'],
   ['rollup_anggaran_cell', 'year, sub_kegiatan_kode, triwulan'],

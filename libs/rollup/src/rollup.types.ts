@@ -25,9 +25,3 @@ export interface AnggaranUnit {
   subKegiatanKode: string;
   year: number;
 }
-
-/** PPKS coverage and SPM of one kecamatan in one year. */
-export interface WilayahUnit {
-  kecamatanKode: string;
-  year: number;
-}

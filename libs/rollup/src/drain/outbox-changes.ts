@@ -16,8 +16,6 @@ export interface OutboxChanges {
   indicators: string[];
   /** Years of the service events named in the batch. */
   eventYears: number[];
-  /** Kecamatan a recipient lived in before a move (their coverage there changes too). */
-  previousKecamatan: string[];
 }
 
 /** Payload members that name a recipient, whichever lib wrote the row. */
@@ -45,7 +43,6 @@ export async function resolveOutboxChanges(
     recipients: string[] | null;
     indicators: string[] | null;
     event_years: number[] | null;
-    previous_kecamatan: string[] | null;
   }[] = await m.query(
     `WITH o AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb)
@@ -78,31 +75,14 @@ export async function resolveOutboxChanges(
        (SELECT array_agg(DISTINCT y) FROM (
           SELECT o.event_year AS y FROM o WHERE o.event_year IS NOT NULL
           UNION SELECT extract(year FROM e.event_date)::smallint
-                FROM o JOIN service_event e ON e.id = o.aggregate_id) AS ys) AS event_years,
-       (SELECT array_agg(DISTINCT left(o.payload ->> 'previousDesaKode', 8)) FROM o
-          WHERE o.payload ->> 'previousDesaKode' ~ '^\\d{2}\\.\\d{2}\\.\\d{2}') AS previous_kecamatan`,
+                FROM o JOIN service_event e ON e.id = o.aggregate_id) AS ys) AS event_years`,
     [json, RECIPIENT_KEYS],
   );
   return {
     recipients: resolved.recipients ?? [],
     indicators: resolved.indicators ?? [],
     eventYears: (resolved.event_years ?? []).map(Number),
-    previousKecamatan: resolved.previous_kecamatan ?? [],
   };
-}
-
-/** The kecamatan where these recipients (people, households, and the households' members) live. */
-export async function kecamatanOf(m: EntityManager, recipients: string[]): Promise<string[]> {
-  if (recipients.length === 0) return [];
-  const rows: { kode: string }[] = await m.query(
-    `SELECT DISTINCT left(desa_kode, 8) AS kode FROM (
-       SELECT b.desa_kode FROM beneficiary b WHERE b.id = ANY ($1) OR b.household_id = ANY ($1)
-       UNION SELECT h.desa_kode FROM household h WHERE h.id = ANY ($1)
-       UNION SELECT h.desa_kode FROM beneficiary b JOIN household h ON h.id = b.household_id
-             WHERE b.id = ANY ($1)) AS places`,
-    [recipients],
-  );
-  return rows.map((r) => r.kode);
 }
 
 /**

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@pilar/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForDrain, lockKeys, LockKind } from '../recompute/advisory-locks';
-import { recomputeAnggaranBuckets, recomputeAnggaranCells } from '../recompute/anggaran-cells';
+import { recomputeAnggaran } from '../recompute/anggaran-cells';
 import { bucketsOf } from '../recompute/buckets';
+import { openCellDeltas } from '../recompute/cell-deltas';
 import { recomputeIndicatorBuckets } from '../recompute/indicator-buckets';
 import { recomputeIndicatorCells } from '../recompute/indicator-cells';
 import { loadMeasureParts, rollupYears } from '../recompute/indicator-parts';
@@ -11,13 +12,9 @@ import { MeasurePart, PpksCombo, touchedIndicatorUnits } from '../recompute/meas
 import { ppksCombosOf, recomputePpksMembers } from '../recompute/ppks-members';
 import { recomputeServiceFacts, serviceCombosOf } from '../recompute/service-facts';
 import { tuneForRollup } from '../recompute/session';
-import {
-  recomputeWilayahBuckets,
-  recomputeWilayahCells,
-  victimYearsOf,
-} from '../recompute/wilayah-cells';
-import type { AnggaranUnit, IndicatorUnit, WilayahUnit } from '../rollup.types';
-import { kecamatanOf, OutboxRow, relatedKeys, resolveOutboxChanges } from './outbox-changes';
+import { recomputeWilayah, victimYearsOf } from '../recompute/wilayah-cells';
+import type { AnggaranUnit, IndicatorUnit } from '../rollup.types';
+import { OutboxRow, relatedKeys, resolveOutboxChanges } from './outbox-changes';
 
 /** Outbox rows per transaction: big enough to amortise, small enough to keep locks short. */
 export const DRAIN_BATCH_SIZE = 500;
@@ -37,9 +34,9 @@ export interface DrainBatchResult {
  * 2. works out the recipients they touch and everyone related (households, members), and locks
  *    their buckets;
  * 3. recomputes the recipients' service facts and PPKS memberships from the records;
- * 4. from their combos before and after, derives the touched cells — indicator-years,
- *    sub-kegiatan-years, kecamatan-years — locks them, recomputes the touched buckets of those
- *    cells, then each cell as the sum of its buckets;
+ * 4. from their combos before and after, derives the touched indicator-years (locked: their
+ *    realisasi cells are derived from the parts' totals), sub-kegiatan-years and years, and
+ *    recomputes the touched buckets of those; every cell moves by the change of its buckets;
  * 5. deletes the outbox rows.
  * A crash anywhere rolls all of it back, outbox rows included: nothing is lost or counted twice.
  */
@@ -64,6 +61,7 @@ export class OutboxDrainUseCase {
     };
     await lockForDrain(m);
     await tuneForRollup(m, '64MB');
+    await openCellDeltas(m);
     const rows = await step('claim', () => claimOutboxRows(m, batchSize));
     if (rows.length === 0) return { drained: 0, years: [], timingsMs };
 
@@ -85,7 +83,6 @@ export class OutboxDrainUseCase {
     );
     const servicesAfter = await serviceCombosOf(m, recipients);
     const ppksAfter = await ppksCombosOf(m, recipients);
-    const kecamatan = await kecamatanOf(m, recipients);
     const victimYears = await victimYearsOf(m, recipients);
 
     const services = [...servicesBefore, ...servicesAfter];
@@ -110,29 +107,7 @@ export class OutboxDrainUseCase {
       services.map((c) => ({ subKegiatanKode: c.subKegiatanKode, year: c.year })),
       (u) => `${u.subKegiatanKode}/${u.year}`,
     );
-    const places = unique([
-      ...kecamatan,
-      ...changes.previousKecamatan,
-      ...ppksBefore.map((c) => c.kecamatanKode),
-      ...ppksAfter.map((c) => c.kecamatanKode),
-    ]);
-    const wilayahUnits = places.flatMap((kecamatanKode) =>
-      years.map((year): WilayahUnit => ({ kecamatanKode, year })),
-    );
-
-    await step('lockCells', async () => {
-      await lockKeys(m, LockKind.IndicatorCell, indicatorUnits.map(unitKey));
-      await lockKeys(
-        m,
-        LockKind.AnggaranCell,
-        anggaranUnits.map((u) => `${u.subKegiatanKode}/${u.year}`),
-      );
-      await lockKeys(
-        m,
-        LockKind.WilayahCell,
-        wilayahUnits.map((u) => `${u.kecamatanKode}/${u.year}`),
-      );
-    });
+    await step('lockCells', () => lockKeys(m, LockKind.IndicatorCell, indicatorUnits.map(unitKey)));
 
     await step('indicators', async () => {
       const partsOf = (units: IndicatorUnit[]): MeasurePart[] => {
@@ -146,14 +121,8 @@ export class OutboxDrainUseCase {
       await recomputeIndicatorBuckets(m, redefined, partsOf(redefined), null);
       await recomputeIndicatorCells(m, indicatorUnits, partsOf(indicatorUnits));
     });
-    await step('anggaran', async () => {
-      await recomputeAnggaranBuckets(m, anggaranUnits, buckets);
-      await recomputeAnggaranCells(m, anggaranUnits);
-    });
-    await step('wilayah', async () => {
-      await recomputeWilayahBuckets(m, years, buckets);
-      await recomputeWilayahCells(m, wilayahUnits);
-    });
+    await step('anggaran', () => recomputeAnggaran(m, anggaranUnits, buckets));
+    await step('wilayah', () => recomputeWilayah(m, years, buckets));
 
     await m.query('DELETE FROM outbox WHERE id = ANY ($1::bigint[])', [rows.map((r) => r.id)]);
     await m.query('UPDATE rollup_state SET last_drained_at = now()');

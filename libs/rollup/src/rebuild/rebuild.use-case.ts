@@ -3,14 +3,15 @@ import { AppConfig } from '@pilar/core';
 import { currentYearIn } from '@pilar/planning';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForRebuild } from '../recompute/advisory-locks';
-import { recomputeAnggaranBuckets, recomputeAnggaranCells } from '../recompute/anggaran-cells';
+import { recomputeAnggaran } from '../recompute/anggaran-cells';
+import { openCellDeltas } from '../recompute/cell-deltas';
 import { recomputeIndicatorBuckets } from '../recompute/indicator-buckets';
 import { recomputeIndicatorCells } from '../recompute/indicator-cells';
 import { loadMeasureParts } from '../recompute/indicator-parts';
 import { recomputePpksMembers } from '../recompute/ppks-members';
 import { recomputeServiceFacts } from '../recompute/service-facts';
 import { tuneForRollup } from '../recompute/session';
-import { recomputeWilayahBuckets, recomputeWilayahCells } from '../recompute/wilayah-cells';
+import { recomputeWilayah } from '../recompute/wilayah-cells';
 
 export interface RebuildResult {
   years: number[];
@@ -31,6 +32,7 @@ export const ROLLUP_TABLES = [
   'rollup_service_fact',
   'rollup_ppks_member',
   'rollup_part_bucket',
+  'rollup_part_total',
   'rollup_indicator_cell',
   'rollup_anggaran_bucket',
   'rollup_anggaran_cell',
@@ -64,6 +66,7 @@ export class RebuildUseCase {
       };
       await step('lock', () => lockForRebuild(m));
       await tuneForRollup(m, '1GB');
+      await openCellDeltas(m);
       const targetYears = years?.length
         ? [...new Set(years)].sort((a, b) => a - b)
         : await this.allYears(m);
@@ -94,21 +97,10 @@ export class RebuildUseCase {
         await recomputeIndicatorBuckets(m, units, parts, null);
         await recomputeIndicatorCells(m, units, parts);
       });
-      await step('anggaran', async () => {
-        const units = await this.subKegiatanYears(m, targetYears);
-        await recomputeAnggaranBuckets(m, units, null);
-        await recomputeAnggaranCells(m, units);
-      });
-      await step('wilayah', async () => {
-        const kecamatan = await this.kecamatanOfAgency(m);
-        await recomputeWilayahBuckets(m, targetYears, null);
-        await recomputeWilayahCells(
-          m,
-          kecamatan.flatMap((kecamatanKode) =>
-            targetYears.map((year) => ({ kecamatanKode, year })),
-          ),
-        );
-      });
+      await step('anggaran', async () =>
+        recomputeAnggaran(m, await this.subKegiatanYears(m, targetYears), null),
+      );
+      await step('wilayah', () => recomputeWilayah(m, targetYears, null));
       await m.query('UPDATE rollup_state SET last_rebuilt_at = now()');
       return { years: targetYears, timingsMs, counts: await this.counts(m, targetYears) };
     });
@@ -146,14 +138,6 @@ export class RebuildUseCase {
       [years],
     );
     return rows.map((r) => ({ subKegiatanKode: r.sub_kegiatan_kode, year: r.year }));
-  }
-
-  private async kecamatanOfAgency(m: EntityManager): Promise<string[]> {
-    const rows: { kode: string }[] = await m.query(
-      `SELECT kode FROM wilayah WHERE tingkat = 'KECAMATAN' AND kode LIKE $1 || '.%' ORDER BY kode`,
-      [this.config.agency.kabupatenKode],
-    );
-    return rows.map((r) => r.kode);
   }
 
   private async counts(m: EntityManager, years: number[]): Promise<RebuildResult['counts']> {

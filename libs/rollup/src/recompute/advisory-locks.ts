@@ -2,13 +2,16 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * Transaction-scoped advisory locks that make concurrent roll-up work safe. Every transaction
- * takes them in one global order — the rebuild lock, then recipient buckets, then cells — each group
- * sorted, in a single statement, so two drains can never deadlock.
+ * takes them in one global order — the rebuild lock, then recipient buckets, then indicator
+ * cells — each group sorted, in a single statement, so two drains can never deadlock.
  *
  * - The rebuild lock: drains hold it shared, a rebuild exclusively, so a rebuild never races a
  *   drain and a drain never sees a half-rebuilt year.
- * - Bucket and cell locks are exclusive: a bucket or cell is recomputed by one transaction at a
- *   time, and the later one reads everything the earlier committed, so no recompute is lost.
+ * - Bucket locks are exclusive: a bucket is recomputed by one transaction at a time, and the
+ *   later one reads everything the earlier committed, so no recompute is lost. Cells that move
+ *   by a bucket's change need no lock of their own: the change is added under the row's lock.
+ * - Indicator cell locks are exclusive: realisasi cells are derived from all the parts' totals,
+ *   which two drains could otherwise each move without seeing the other's.
  *
  * Keys are hashed into a fixed namespace per kind (`pg_advisory_xact_lock(int, int)`); a hash
  * collision only makes two unrelated units wait for each other. Recipient buckets are folded into
@@ -18,8 +21,6 @@ export enum LockKind {
   Rebuild = 0x524f0001,
   Bucket = 0x524f0002,
   IndicatorCell = 0x524f0003,
-  AnggaranCell = 0x524f0004,
-  WilayahCell = 0x524f0005,
 }
 
 const BUCKET_LOCKS = 1024;

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { IndicatorUnit } from '../rollup.types';
 import { type BucketScope, rowsInBuckets } from './buckets';
+import { applyCellDeltas, deleteBuckets, insertBuckets, PART_TOTALS } from './cell-deltas';
 import type { MeasurePart } from './measure-parts';
 
 export const unitsJson = (units: IndicatorUnit[]): string =>
@@ -37,7 +38,8 @@ export const UNIT_RELATION = `jsonb_to_recordset($1::jsonb) AS unit(indicator_id
  * A fact counts for a part when its sub-kegiatan is in the part's range, its service type in the
  * part's list, and (with a PPKS filter) its person or household is a member of one of the types
  * that year. Which parts a (sub-kegiatan, service type) feeds is worked out once per combination,
- * so each fact is joined only to its own parts. Buckets without any figure are not stored.
+ * so each fact is joined only to its own parts. Buckets without any figure are not stored. The
+ * parts' totals (`rollup_part_total`) move by the change.
  */
 export async function recomputeIndicatorBuckets(
   m: EntityManager,
@@ -47,17 +49,21 @@ export async function recomputeIndicatorBuckets(
 ): Promise<void> {
   if (units.length === 0 || buckets?.length === 0) return;
   const params = [unitsJson(units), partsJson(parts), buckets];
-  await m.query(
-    `DELETE FROM rollup_part_bucket pb USING ${UNIT_RELATION}
-     WHERE pb.indicator_id = unit.indicator_id AND pb.year = unit.year
-       AND ($2::int[] IS NULL OR pb.bucket IN (SELECT unnest($2::int[])))`,
+  await deleteBuckets(
+    m,
+    PART_TOTALS,
+    `b.indicator_id = unit.indicator_id AND b.year = unit.year
+     AND ($2::int[] IS NULL OR b.bucket IN (SELECT unnest($2::int[])))`,
     [params[0], buckets],
+    UNIT_RELATION,
   );
   const byRecipient = rowsInBuckets('rollup_service_fact', 'f', 'recipient_bucket', buckets, '$3');
   const byHousehold = rowsInBuckets('rollup_service_fact', 'f', 'household_bucket', buckets, '$3');
   const members = rowsInBuckets('rollup_ppks_member', 'mb', 'bucket', buckets, '$3');
-  await m.query(
-    `WITH unit AS MATERIALIZED (SELECT * FROM ${UNIT_RELATION}),
+  await insertBuckets(
+    m,
+    PART_TOTALS,
+    `unit AS MATERIALIZED (SELECT * FROM ${UNIT_RELATION}),
      part AS MATERIALIZED (SELECT * FROM ${PART_RELATION}),
      -- The facts of the buckets: by their recipient, and again by their household.
      touched AS MATERIALIZED (
@@ -144,12 +150,13 @@ export async function recomputeIndicatorBuckets(
        JOIN ${members.from}
          ON mb.year = unit.year AND mb.ppks_kode = ANY (part.ppks) AND ${members.where}
        GROUP BY unit.indicator_id, unit.year, part.role, mb.bucket
-     )
-     INSERT INTO rollup_part_bucket (indicator_id, year, role, bucket, value)
+     )`,
+    `INSERT INTO rollup_part_bucket (indicator_id, year, role, bucket, value)
      SELECT indicator_id, year, role, bucket, value FROM summed
      WHERE value <> ARRAY[0, 0, 0, 0]::numeric[]
      UNION ALL SELECT indicator_id, year, role, bucket, value FROM counted
      UNION ALL SELECT indicator_id, year, role, bucket, ARRAY[n, n, n, n] FROM population`,
     params,
   );
+  await applyCellDeltas(m, PART_TOTALS);
 }

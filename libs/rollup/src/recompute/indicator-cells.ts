@@ -4,9 +4,10 @@ import { PART_RELATION, partsJson, UNIT_RELATION, unitsJson } from './indicator-
 import type { MeasurePart } from './measure-parts';
 
 /**
- * Recomputes the realisasi cells (one row per triwulan) of the given indicator-years as the sums
- * of their parts' buckets. `value` is the figure of the triwulan on its own, `value_ytd` the
- * running total (s.d. TW); a ratio's denominator sits in `denominator(_ytd)`; a PPKS population
+ * Recomputes the realisasi cells (one row per triwulan) of the given indicator-years from their
+ * parts' totals (`rollup_part_total`, the sums of the parts' buckets). `value` is the figure of
+ * the triwulan on its own, `value_ytd` the running total (s.d. TW); a ratio's denominator sits in
+ * `denominator(_ytd)`; a PPKS population
  * is the year's, the same in every triwulan and year-to-date. Distinct counts add up across
  * buckets because each person (household) lies in exactly one. Rows that would hold only zeros
  * are not stored, so a rebuild and the incremental path leave exactly the same rows.
@@ -26,25 +27,24 @@ export async function recomputeIndicatorCells(
   await m.query(
     `WITH unit AS (SELECT * FROM ${UNIT_RELATION}),
      part AS (SELECT * FROM ${PART_RELATION}),
-     summed AS (
-       SELECT pb.indicator_id, pb.year, pb.role,
-              ARRAY[sum(pb.value[1]), sum(pb.value[2]), sum(pb.value[3]), sum(pb.value[4])] AS v
+     total AS (
+       SELECT pt.indicator_id, pt.year, pt.role, pt.triwulan, pt.value
        FROM unit
-       JOIN rollup_part_bucket pb ON pb.indicator_id = unit.indicator_id AND pb.year = unit.year
-       GROUP BY pb.indicator_id, pb.year, pb.role
+       JOIN rollup_part_total pt ON pt.indicator_id = unit.indicator_id AND pt.year = unit.year
      ),
      quarterly AS (
        SELECT unit.indicator_id, unit.year, part.role, t.tw,
-              coalesce(s.v[t.tw], 0) AS v,
-              CASE WHEN part.type = 'PPKS_POPULATION' THEN coalesce(s.v[t.tw], 0)
-                   ELSE sum(coalesce(s.v[t.tw], 0)) OVER (
+              coalesce(s.value, 0) AS v,
+              CASE WHEN part.type = 'PPKS_POPULATION' THEN coalesce(s.value, 0)
+                   ELSE sum(coalesce(s.value, 0)) OVER (
                           PARTITION BY unit.indicator_id, unit.year, part.role ORDER BY t.tw) END
                 AS ytd
        FROM unit
        JOIN part ON part.indicator_id = unit.indicator_id
        CROSS JOIN generate_series(1, 4) AS t(tw)
-       LEFT JOIN summed s
+       LEFT JOIN total s
          ON s.indicator_id = unit.indicator_id AND s.year = unit.year AND s.role = part.role
+        AND s.triwulan = t.tw
      ),
      cell AS (
        SELECT indicator_id, year, tw,

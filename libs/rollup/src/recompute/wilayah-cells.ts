@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { WilayahUnit } from '../rollup.types';
 import { ROLLUP_BUCKETS, type BucketScope, rowsInBuckets } from './buckets';
+import {
+  applyCellDeltas,
+  COVERAGE_CELLS,
+  deleteBuckets,
+  insertBuckets,
+  SPM_CELLS,
+} from './cell-deltas';
 
 /**
  * Recomputes, for the given years and buckets of recipients, PPKS coverage and the five SPM
@@ -15,22 +21,24 @@ import { ROLLUP_BUCKETS, type BucketScope, rowsInBuckets } from './buckets';
  * SPM E: people who are victims of a disaster whose tanggap darurat starts in the year (listed as
  * victims, or classified korban bencana of that disaster); served = a non-void service to them, or
  * to their household, dated within the disaster's window [start_date, emergency_end_date].
+ *
+ * The kecamatan cells (`rollup_ppks_coverage`, `rollup_spm`) move by the change of the buckets.
  */
-export async function recomputeWilayahBuckets(
+export async function recomputeWilayah(
   m: EntityManager,
   years: number[],
   buckets: BucketScope,
 ): Promise<void> {
   if (years.length === 0 || buckets?.length === 0) return;
   const params = [years, buckets];
-  for (const table of ['rollup_coverage_bucket', 'rollup_spm_bucket']) {
-    await m.query(
-      `DELETE FROM ${table} WHERE year = ANY ($1) AND ($2::int[] IS NULL OR bucket IN (SELECT unnest($2::int[])))`,
-      params,
-    );
-  }
+  const inScope = `b.year = ANY ($1) AND ($2::int[] IS NULL OR b.bucket IN (SELECT unnest($2::int[])))`;
+  await deleteBuckets(m, COVERAGE_CELLS, inScope, params);
+  await deleteBuckets(m, SPM_CELLS, inScope, params);
   const members = rowsInBuckets('rollup_ppks_member', 'mb', 'bucket', buckets, '$2');
-  await m.query(
+  await insertBuckets(
+    m,
+    COVERAGE_CELLS,
+    '',
     `INSERT INTO rollup_coverage_bucket (year, bucket, kecamatan_kode, ppks_kode, registered, served)
      SELECT mb.year, mb.bucket, mb.kecamatan_kode, mb.ppks_kode, count(*)::int,
             count(*) FILTER (
@@ -43,8 +51,10 @@ export async function recomputeWilayahBuckets(
      GROUP BY mb.year, mb.bucket, mb.kecamatan_kode, mb.ppks_kode`,
     params,
   );
-  await m.query(
-    `WITH basic AS (
+  await insertBuckets(
+    m,
+    SPM_CELLS,
+    `basic AS (
        SELECT mb.year, mb.bucket, mb.kecamatan_kode, t.spm::text AS spm, mb.recipient_id,
               EXISTS (SELECT 1 FROM rollup_service_fact f
                       WHERE f.year = mb.year AND f.recipient_id = mb.recipient_id) AS served
@@ -77,46 +87,15 @@ export async function recomputeWilayahBuckets(
        WHERE extract(year FROM v.start_date) = ANY ($1)
          AND ($2::int[] IS NULL OR (hashtext(b.id::text) & ${ROLLUP_BUCKETS - 1}) IN (SELECT unnest($2::int[])))
      ),
-     needing AS (SELECT * FROM basic UNION ALL SELECT * FROM bencana)
-     INSERT INTO rollup_spm_bucket (year, bucket, kecamatan_kode, spm, needing, served)
+     needing AS (SELECT * FROM basic UNION ALL SELECT * FROM bencana)`,
+    `INSERT INTO rollup_spm_bucket (year, bucket, kecamatan_kode, spm, needing, served)
      SELECT year, bucket, kecamatan_kode, spm, count(DISTINCT recipient_id)::int,
             count(DISTINCT recipient_id) FILTER (WHERE served)::int
      FROM needing GROUP BY year, bucket, kecamatan_kode, spm`,
     params,
   );
-}
-
-const UNIT = `jsonb_to_recordset($1::jsonb) AS unit(kecamatan_kode text COLLATE "C", year smallint)`;
-
-/** Recomputes the coverage and SPM cells of the given kecamatan-years as sums of their buckets. */
-export async function recomputeWilayahCells(m: EntityManager, units: WilayahUnit[]): Promise<void> {
-  if (units.length === 0) return;
-  const params = [
-    JSON.stringify(units.map((u) => ({ kecamatan_kode: u.kecamatanKode, year: u.year }))),
-  ];
-  for (const table of ['rollup_ppks_coverage', 'rollup_spm']) {
-    await m.query(
-      `DELETE FROM ${table} c USING ${UNIT}
-       WHERE c.kecamatan_kode = unit.kecamatan_kode AND c.year = unit.year`,
-      params,
-    );
-  }
-  await m.query(
-    `INSERT INTO rollup_ppks_coverage (year, kecamatan_kode, ppks_kode, registered, served)
-     SELECT b.year, b.kecamatan_kode, b.ppks_kode, sum(b.registered)::int, sum(b.served)::int
-     FROM ${UNIT}
-     JOIN rollup_coverage_bucket b ON b.year = unit.year AND b.kecamatan_kode = unit.kecamatan_kode
-     GROUP BY b.year, b.kecamatan_kode, b.ppks_kode`,
-    params,
-  );
-  await m.query(
-    `INSERT INTO rollup_spm (year, kecamatan_kode, spm, needing, served)
-     SELECT b.year, b.kecamatan_kode, b.spm, sum(b.needing)::int, sum(b.served)::int
-     FROM ${UNIT}
-     JOIN rollup_spm_bucket b ON b.year = unit.year AND b.kecamatan_kode = unit.kecamatan_kode
-     GROUP BY b.year, b.kecamatan_kode, b.spm`,
-    params,
-  );
+  await applyCellDeltas(m, COVERAGE_CELLS);
+  await applyCellDeltas(m, SPM_CELLS);
 }
 
 /** The years in which these recipients (as people, or as households of people) are disaster victims. */

@@ -5,6 +5,7 @@ import { Registry1764100000000 } from './1764100000000-registry';
 import { Planning1764200000000 } from './1764200000000-planning';
 import { Casework1764300000000 } from './1764300000000-casework';
 import { Rollup1764400000000 } from './1764400000000-rollup';
+import { RollupCellDeltas1764500000000 } from './1764500000000-rollup-cell-deltas';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled app, the CLI and
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Planning1764200000000,
   Casework1764300000000,
   Rollup1764400000000,
+  RollupCellDeltas1764500000000,
 ];
