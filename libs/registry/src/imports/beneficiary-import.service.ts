@@ -17,7 +17,7 @@ import { todayIn } from '../common/dates';
 import { ImportActor } from './import-sql-parts';
 import { checkStagedRows, stagedErrors } from './import-checks.sql';
 import { stageHouseholds, upsertHouseholds } from './import-households.sql';
-import { addClassifications, upsertPeople } from './import-people.sql';
+import { addClassifications, upsertPeople, withBatchSizedNameIndexList } from './import-people.sql';
 import { ByteCounter, ImportProgress } from './import-progress';
 import { ImportContext, ImportRecord, parseImportRow, REQUIRED_COLUMNS } from './import-row';
 import { copyIntoStaging, createStaging, dropStaging } from './import-staging';
@@ -28,6 +28,15 @@ export const IMPORT_BATCH_ROWS = 50_000;
 const ERROR_FLUSH_SIZE = 1_000;
 /** Two imports may run at once (two workers); their batches take turns on this lock. */
 const IMPORT_LOCK_KEY = 7_165_331_104;
+/**
+ * The import connection's settings, reset when the job ends. JIT compiles each statement for
+ * about a second and wins nothing back: the estimates of a bulk upsert look expensive, but the
+ * work is index lookups and inserts. The checks, the de-duplication and the families sort the
+ * whole file (about 100 MB for a million rows), which spills to disk at the default 4 MB; the
+ * trigram index merges a batch's names from memory (gin_clean_pending_list) in
+ * maintenance_work_mem.
+ */
+const SESSION_SETTINGS = { jit: 'off', work_mem: '256MB', maintenance_work_mem: '256MB' };
 
 export type ImportCounts = Record<
   | 'inserted'
@@ -87,9 +96,9 @@ export class BeneficiaryImportService {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
-      // JIT compiles each of these statements for about a second and wins nothing back: the
-      // estimates of a bulk upsert look expensive, but the work is index lookups and inserts.
-      await client.query('SET jit = off');
+      for (const [name, value] of Object.entries(SESSION_SETTINGS)) {
+        await client.query(`SET ${name} = '${value}'`);
+      }
       await createStaging(client);
       const loaded = await this.load(client, run, file, progress);
       phaseDone('load');
@@ -115,7 +124,9 @@ export class BeneficiaryImportService {
       return { counts, phasesMs };
     } finally {
       await dropStaging(client).catch(() => undefined);
-      await client.query('RESET jit').catch(() => undefined);
+      for (const name of Object.keys(SESSION_SETTINGS)) {
+        await client.query(`RESET ${name}`).catch(() => undefined);
+      }
       await runner.release();
     }
   }
@@ -149,10 +160,12 @@ export class BeneficiaryImportService {
     let analyzedAt = 0;
     for (let from = 1; from <= staged; from += IMPORT_BATCH_ROWS) {
       const to = from + IMPORT_BATCH_ROWS - 1;
-      const written = await this.batch(client, async () => ({
-        ...(await upsertPeople(client, from, to, actor)),
-        ppksAdded: await addClassifications(client, from, to, actor),
-      }));
+      const written = await this.batch(client, () =>
+        withBatchSizedNameIndexList(client, async () => ({
+          ...(await upsertPeople(client, from, to, actor)),
+          ppksAdded: await addClassifications(client, from, to, actor),
+        })),
+      );
       counts.inserted += written.inserted;
       counts.updated += written.updated;
       counts.ppksAdded += written.ppksAdded;
@@ -164,8 +177,6 @@ export class BeneficiaryImportService {
       }
       await progress.report('people', Math.min(to, staged), staged, counts, true);
     }
-    // Searches read the trigram index's pending list in full; leave it empty for them.
-    await client.query(`SELECT gin_clean_pending_list('beneficiary_name_trgm_idx'::regclass)`);
   }
 
   /** Streams the file through the row checks into `import_row`; bad rows go to the report. */

@@ -107,9 +107,7 @@ export async function upsertHouseholds(
     const { rows } = await client.query<{ inserted: number; updated: number }>(
       auditedUpsertSql({
         table: 'household',
-        alias: 'h',
         src: `SELECT s.* FROM import_household s WHERE ${batch} AND ${selection}`,
-        match,
         insertColumns: 'no_kk, desa_kode, alamat, dtks_registered, dtks_id, desil',
         selectColumns: 'no_kk, desa_kode, alamat, dtks_id IS NOT NULL, dtks_id, desil',
         conflict,

@@ -58,24 +58,20 @@ export const changedClause = (updates: ColumnUpdate[], src: string, cur: string)
 /**
  * One batch of an import as a single statement: upsert the staged rows of `src` into `table`,
  * writing only rows that change, audit each created or updated row with its before/after, and
- * count what was inserted and updated. `old` joins the current rows (aliased `alias`) to `src`.
+ * count what was inserted and updated.
  */
 export function auditedUpsertSql(options: {
   table: string;
-  alias: string;
   src: string;
-  match: string;
   insertColumns: string;
   selectColumns: string;
   conflict: string;
   updates: ColumnUpdate[];
   audited: AuditedColumn[];
 }): string {
-  const { table, alias, src, match, updates, audited } = options;
+  const { table, src, updates, audited } = options;
   return `WITH src AS (${src}),
-     old AS (
-       SELECT ${alias}.* FROM ${table} ${alias} JOIN src s ON ${match}
-     ), up AS (
+     up AS (
        INSERT INTO ${table} (${options.insertColumns})
        SELECT ${options.selectColumns} FROM src
        ON CONFLICT ${options.conflict} DO UPDATE
@@ -90,7 +86,12 @@ export function auditedUpsertSql(options: {
          entityId: 'up.id',
          changes: `CASE WHEN up.inserted THEN ${createdChanges(audited, 'up')}
                         ELSE ${updatedChanges(audited, 'old', 'up')} END`,
-         fromClause: 'FROM up LEFT JOIN old ON old.id = up.id',
+         // The version before this statement (every part of it reads the same snapshot), looked
+         // up by primary key for updated rows only: joining the batch to the table by its
+         // natural key read the whole table each batch, so each batch got slower as it grew.
+         fromClause: `FROM up LEFT JOIN LATERAL (
+                        SELECT * FROM ${table} t WHERE NOT up.inserted AND t.id = up.id
+                      ) old ON true`,
        })}
      )
      SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
