@@ -49,14 +49,11 @@ const REHSOS = ['LANJUT_USIA_TERLANTAR', 'PENYANDANG_DISABILITAS', 'ANAK_TERLANT
 const ROLLUP_TABLES: [string, string][] = [
   ['rollup_service_fact', 'recipient_id, year, sub_kegiatan_kode, service_type'],
   ['rollup_ppks_member', 'recipient_id, year, ppks_kode'],
-  ['rollup_part_bucket', 'indicator_id, year, role, bucket'],
+  ['rollup_victim', 'recipient_id, year'],
   ['rollup_part_total', 'indicator_id, year, role, triwulan'],
   ['rollup_indicator_cell', 'indicator_id, year, triwulan'],
-  ['rollup_anggaran_bucket', 'year, sub_kegiatan_kode, bucket'],
   ['rollup_anggaran_cell', 'year, sub_kegiatan_kode, triwulan'],
-  ['rollup_coverage_bucket', 'year, bucket, kecamatan_kode, ppks_kode'],
   ['rollup_ppks_coverage', 'year, kecamatan_kode, ppks_kode'],
-  ['rollup_spm_bucket', 'year, bucket, kecamatan_kode, spm'],
   ['rollup_spm', 'year, kecamatan_kode, spm'],
 ];
 

@@ -2,18 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@pilar/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForDrain, lockKeys, LockKind } from '../recompute/advisory-locks';
-import { recomputeAnggaran } from '../recompute/anggaran-cells';
-import { bucketsOf } from '../recompute/buckets';
 import { openCellDeltas } from '../recompute/cell-deltas';
-import { recomputeIndicatorBuckets } from '../recompute/indicator-buckets';
-import { recomputeIndicatorCells } from '../recompute/indicator-cells';
+import { applyFigures, stageFigures, stageParts } from '../recompute/figures';
 import { loadMeasureParts, rollupYears } from '../recompute/indicator-parts';
-import { MeasurePart, PpksCombo, touchedIndicatorUnits } from '../recompute/measure-parts';
-import { ppksCombosOf, recomputePpksMembers } from '../recompute/ppks-members';
-import { recomputeServiceFacts, serviceCombosOf } from '../recompute/service-facts';
+import { recomputePpksMembers } from '../recompute/ppks-members';
+import { factYearsOf, recomputeServiceFacts } from '../recompute/service-facts';
 import { tuneForRollup } from '../recompute/session';
-import { recomputeWilayah, victimYearsOf } from '../recompute/wilayah-cells';
-import type { AnggaranUnit, IndicatorUnit } from '../rollup.types';
+import { recomputeVictims, victimYearsOf } from '../recompute/disaster-victims';
 import { OutboxRow, relatedKeys, resolveOutboxChanges } from './outbox-changes';
 
 /** Outbox rows per transaction: big enough to amortise, small enough to keep locks short. */
@@ -31,12 +26,12 @@ export interface DrainBatchResult {
 /**
  * Applies one batch of the outbox to the roll-up, in one transaction:
  * 1. claims up to DRAIN_BATCH_SIZE rows (`FOR UPDATE SKIP LOCKED`: other drains take others);
- * 2. works out the recipients they touch and everyone related (households, members), and locks
- *    their buckets;
- * 3. recomputes the recipients' service facts and PPKS memberships from the records;
- * 4. from their combos before and after, derives the touched indicator-years (locked: their
- *    realisasi cells are derived from the parts' totals), sub-kegiatan-years and years, and
- *    recomputes the touched buckets of those; every cell moves by the change of its buckets;
+ * 2. works out the recipients they touch and everyone whose figures depend on them (households,
+ *    members), and locks them;
+ * 3. stages what those contribute to every figure of the computed years, takes it out, recomputes
+ *    the recipients' service facts and PPKS memberships from the records, and stages what they
+ *    contribute now; an indicator whose definition changed is staged whole instead;
+ * 4. moves every cell by the net change, and derives the realisasi of the indicators it moved;
  * 5. deletes the outbox rows.
  * A crash anywhere rolls all of it back, outbox rows included: nothing is lost or counted twice.
  */
@@ -67,84 +62,53 @@ export class OutboxDrainUseCase {
 
     const changes = await step('resolve', () => resolveOutboxChanges(m, rows));
     const { recipients } = changes;
-    const memberYears = await rollupYears(m);
-    const buckets = await step('lockBuckets', async () => {
-      const touched = await bucketsOf(m, await relatedKeys(m, recipients));
-      await lockKeys(m, LockKind.Bucket, touched.map(String));
-      return touched;
+    const computedYears = await rollupYears(m);
+    const units = await step('lock', async () => {
+      const related = await relatedKeys(m, recipients);
+      await lockKeys(m, LockKind.Recipient, related);
+      return related;
     });
 
-    // One connection: the queries run one after another.
-    const servicesBefore = await serviceCombosOf(m, recipients);
-    const ppksBefore = await ppksCombosOf(m, recipients);
+    const parts = await loadMeasureParts(m);
+    const redefinedIds = new Set(changes.indicators);
+    const kept = parts.filter((p) => !redefinedIds.has(p.indicatorId));
+    await step('before', () => stageFigures(m, -1, kept, computedYears, units));
     await step('facts', () => recomputeServiceFacts(m, { recipients }));
     await step('members', () =>
-      recomputePpksMembers(m, { recipients, years: memberYears }, this.config.agency.kabupatenKode),
+      recomputePpksMembers(
+        m,
+        { recipients, years: computedYears },
+        this.config.agency.kabupatenKode,
+      ),
     );
-    const servicesAfter = await serviceCombosOf(m, recipients);
-    const ppksAfter = await ppksCombosOf(m, recipients);
-    const victimYears = await victimYearsOf(m, recipients);
+    // A victim's SPM E follows their household's services too: recomputed for everyone locked.
+    await step('victims', () => recomputeVictims(m, { recipients: units, years: computedYears }));
+    await step('after', async () => {
+      await stageFigures(m, 1, kept, computedYears, units);
+      // A new definition changes what every recipient contributes.
+      const redefinedParts = parts.filter((p) => redefinedIds.has(p.indicatorId));
+      await stageParts(m, 1, redefinedParts, computedYears, null);
+    });
+    await step('apply', () =>
+      applyFigures(
+        m,
+        parts,
+        changes.indicators.flatMap((indicatorId) =>
+          computedYears.map((year) => ({ indicatorId, year })),
+        ),
+      ),
+    );
 
-    const services = [...servicesBefore, ...servicesAfter];
     const years = unique([
       ...changes.eventYears,
-      ...services.map((c) => c.year),
-      ...ppksBefore.map((c) => c.year),
-      ...ppksAfter.map((c) => c.year),
-      ...victimYears,
+      ...(await factYearsOf(m, recipients)),
+      ...(await victimYearsOf(m, recipients)),
     ]);
-    const parts = await loadMeasureParts(m);
-    const byFacts = touchedIndicatorUnits(
-      parts,
-      services,
-      changedMemberships(ppksBefore, ppksAfter),
-    );
-    const redefined = changes.indicators.flatMap((indicatorId) =>
-      unique([...memberYears, ...years]).map((year) => ({ indicatorId, year })),
-    );
-    const indicatorUnits = uniqueBy<IndicatorUnit>([...byFacts, ...redefined], unitKey);
-    const anggaranUnits = uniqueBy<AnggaranUnit>(
-      services.map((c) => ({ subKegiatanKode: c.subKegiatanKode, year: c.year })),
-      (u) => `${u.subKegiatanKode}/${u.year}`,
-    );
-    await step('lockCells', () => lockKeys(m, LockKind.IndicatorCell, indicatorUnits.map(unitKey)));
-
-    await step('indicators', async () => {
-      const partsOf = (units: IndicatorUnit[]): MeasurePart[] => {
-        const ids = new Set(units.map((u) => u.indicatorId));
-        return parts.filter((p) => ids.has(p.indicatorId));
-      };
-      // A new definition changes every bucket; the records' changes only their own.
-      const redefinedIds = new Set(changes.indicators);
-      const byFactsOnly = byFacts.filter((u) => !redefinedIds.has(u.indicatorId));
-      await recomputeIndicatorBuckets(m, byFactsOnly, partsOf(byFactsOnly), buckets);
-      await recomputeIndicatorBuckets(m, redefined, partsOf(redefined), null);
-      await recomputeIndicatorCells(m, indicatorUnits, partsOf(indicatorUnits));
-    });
-    await step('anggaran', () => recomputeAnggaran(m, anggaranUnits, buckets));
-    await step('wilayah', () => recomputeWilayah(m, years, buckets));
-
     await m.query('DELETE FROM outbox WHERE id = ANY ($1::bigint[])', [rows.map((r) => r.id)]);
     await m.query('UPDATE rollup_state SET last_drained_at = now()');
     return { drained: rows.length, years, timingsMs };
   }
 }
-
-/**
- * The (year, PPKS type) memberships that appeared or disappeared. Unchanged memberships move no
- * figure by themselves: what their holders' services change is found through the services.
- */
-function changedMemberships(before: PpksCombo[], after: PpksCombo[]): PpksCombo[] {
-  const key = (c: PpksCombo): string => `${c.year}/${c.ppksKode}`;
-  const was = new Set(before.map(key));
-  const is = new Set(after.map(key));
-  return uniqueBy(
-    [...before.filter((c) => !is.has(key(c))), ...after.filter((c) => !was.has(key(c)))],
-    key,
-  );
-}
-
-const unitKey = (u: IndicatorUnit): string => `${u.indicatorId}/${u.year}`;
 
 /**
  * Claims the oldest rows no other drain holds, leaving those of a year whose figures have not
@@ -172,8 +136,4 @@ async function claimOutboxRows(m: EntityManager, limit: number): Promise<OutboxR
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
-}
-
-function uniqueBy<T>(values: T[], key: (v: T) => string): T[] {
-  return [...new Map(values.map((v) => [key(v), v])).values()];
 }

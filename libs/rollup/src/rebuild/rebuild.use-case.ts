@@ -3,15 +3,13 @@ import { AppConfig } from '@pilar/core';
 import { currentYearIn } from '@pilar/planning';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForRebuild } from '../recompute/advisory-locks';
-import { recomputeAnggaran } from '../recompute/anggaran-cells';
 import { openCellDeltas } from '../recompute/cell-deltas';
-import { recomputeIndicatorBuckets } from '../recompute/indicator-buckets';
-import { recomputeIndicatorCells } from '../recompute/indicator-cells';
+import { recomputeVictims } from '../recompute/disaster-victims';
+import { applyFigures, stageFigures } from '../recompute/figures';
 import { loadMeasureParts } from '../recompute/indicator-parts';
 import { recomputePpksMembers } from '../recompute/ppks-members';
 import { recomputeServiceFacts } from '../recompute/service-facts';
 import { tuneForRollup } from '../recompute/session';
-import { recomputeWilayah } from '../recompute/wilayah-cells';
 
 export interface RebuildResult {
   years: number[];
@@ -31,22 +29,20 @@ export interface RebuildResult {
 export const ROLLUP_TABLES = [
   'rollup_service_fact',
   'rollup_ppks_member',
-  'rollup_part_bucket',
+  'rollup_victim',
   'rollup_part_total',
   'rollup_indicator_cell',
-  'rollup_anggaran_bucket',
   'rollup_anggaran_cell',
-  'rollup_coverage_bucket',
   'rollup_ppks_coverage',
-  'rollup_spm_bucket',
   'rollup_spm',
 ] as const;
 
 /**
  * Recomputes every figure of the given years (all years when none are given) from the records,
- * in one transaction that excludes drains. It runs exactly the recompute functions a drain
- * runs, applied to every unit instead of the touched ones — so an incremental roll-up and a
- * rebuild agree cell for cell by construction, and the property test checks it.
+ * in one transaction that excludes drains. It runs exactly the functions a drain runs, applied to
+ * every recipient instead of the touched ones (what everyone contributes, staged once and
+ * applied to empty cells) — so an incremental roll-up and a rebuild agree cell for cell by
+ * construction, and the property test checks it.
  */
 @Injectable()
 export class RebuildUseCase {
@@ -88,19 +84,10 @@ export class RebuildUseCase {
           this.config.agency.kabupatenKode,
         ),
       );
-      await step('indicators', async () => {
-        const parts = await loadMeasureParts(m);
-        const indicatorIds = [...new Set(parts.map((p) => p.indicatorId))];
-        const units = indicatorIds.flatMap((indicatorId) =>
-          targetYears.map((year) => ({ indicatorId, year })),
-        );
-        await recomputeIndicatorBuckets(m, units, parts, null);
-        await recomputeIndicatorCells(m, units, parts);
-      });
-      await step('anggaran', async () =>
-        recomputeAnggaran(m, await this.subKegiatanYears(m, targetYears), null),
-      );
-      await step('wilayah', () => recomputeWilayah(m, targetYears, null));
+      await step('victims', () => recomputeVictims(m, { recipients: null, years: targetYears }));
+      const parts = await loadMeasureParts(m);
+      await step('contributions', () => stageFigures(m, 1, parts, targetYears, null));
+      await step('cells', () => applyFigures(m, parts));
       await m.query('UPDATE rollup_state SET last_rebuilt_at = now()');
       return { years: targetYears, timingsMs, counts: await this.counts(m, targetYears) };
     });
@@ -127,17 +114,6 @@ export class RebuildUseCase {
       [currentYearIn(this.config.agency.timezone)],
     );
     return rows.map((r) => r.year);
-  }
-
-  private async subKegiatanYears(
-    m: EntityManager,
-    years: number[],
-  ): Promise<{ subKegiatanKode: string; year: number }[]> {
-    const rows: { sub_kegiatan_kode: string; year: number }[] = await m.query(
-      `SELECT DISTINCT sub_kegiatan_kode, year FROM rollup_service_fact WHERE year = ANY ($1)`,
-      [years],
-    );
-    return rows.map((r) => ({ subKegiatanKode: r.sub_kegiatan_kode, year: r.year }));
   }
 
   private async counts(m: EntityManager, years: number[]): Promise<RebuildResult['counts']> {

@@ -19,11 +19,11 @@ import type { EntityManager } from 'typeorm';
  */
 export enum LockKind {
   Rebuild = 0x524f0001,
-  Bucket = 0x524f0002,
+  Recipient = 0x524f0002,
   IndicatorCell = 0x524f0003,
 }
 
-const BUCKET_LOCKS = 1024;
+const RECIPIENT_LOCKS = 1024;
 
 export async function lockForDrain(m: EntityManager): Promise<void> {
   await m.query('SELECT pg_advisory_xact_lock_shared($1, 0)', [LockKind.Rebuild]);
@@ -36,7 +36,7 @@ export async function lockForRebuild(m: EntityManager): Promise<void> {
 /** Locks every key of one kind, in ascending hash order. */
 export async function lockKeys(m: EntityManager, kind: LockKind, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  const bucketed = kind === LockKind.Bucket;
+  const folded = kind === LockKind.Recipient;
   await m.query(
     `SELECT count(pg_advisory_xact_lock($1, h))
      FROM (
@@ -44,6 +44,6 @@ export async function lockKeys(m: EntityManager, kind: LockKind, keys: string[])
        FROM unnest($2::text[]) AS k
        ORDER BY h
      ) AS ordered`,
-    [kind, keys, bucketed, BUCKET_LOCKS],
+    [kind, keys, folded, RECIPIENT_LOCKS],
   );
 }

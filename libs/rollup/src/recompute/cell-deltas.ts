@@ -1,21 +1,23 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * A table of partial figures per bucket of recipients and the table of cells they add up to.
+ * A table of cells the reports read, and how a change reaches it.
  *
- * A cell is never re-summed over its buckets (16384 of them: at ten million services that sum,
- * repeated for every touched cell, was most of a batch's time). Instead, every bucket row a
- * recompute deletes or inserts is staged, with its sign, in a temporary table, and the cells
- * change by the net of what was staged: new minus old of exactly the rows replaced. A rebuild
- * clears the cells with the buckets, so the same path leaves each cell as the sum of its buckets.
+ * Every cell is a sum over recipients (people or households) of what each contributes: their
+ * services to a part or a sub-kegiatan, their membership and service to coverage and SPM. So a
+ * batch never re-sums a cell: it stages what its recipients contributed before the change (sign
+ * −1) and after it (+1) in a temporary table, and each cell moves by the net. A rebuild clears
+ * the cells and stages everyone's contribution once (+1): the same path, the same cells.
  */
 export interface CellTable {
-  buckets: string;
   cells: string;
+  /** The staging table: the contribution's columns (cell keys, then values) and `sign`. */
+  delta: string;
+  deltaColumns: string;
   /** The cell's key columns, and its additive value columns. */
   keys: readonly string[];
   values: readonly string[];
-  /** The staged bucket rows (alias `d`, each with `d.sign` ±1) as signed cell rows: keys, values. */
+  /** The staged rows (alias `d`) as signed cell rows: keys, then values. */
   contributions: string;
   /** The value column that is zero exactly when the cell holds nothing (it is then removed). */
   emptyWhen: string;
@@ -25,49 +27,54 @@ const PER_TRIWULAN = 'CROSS JOIN generate_series(1, 4) AS t(tw)';
 
 /** Indicator parts: the total of each part per triwulan, from which realisasi cells derive. */
 export const PART_TOTALS: CellTable = {
-  buckets: 'rollup_part_bucket',
   cells: 'rollup_part_total',
+  delta: 'rollup_part_delta',
+  deltaColumns: `indicator_id uuid, year smallint, role text COLLATE "C", value numeric[]`,
   keys: ['indicator_id', 'year', 'role', 'triwulan'],
   values: ['value'],
   contributions: `SELECT d.indicator_id, d.year, d.role, t.tw, d.sign * d.value[t.tw]
-    FROM rollup_part_bucket_delta d ${PER_TRIWULAN}`,
+    FROM rollup_part_delta d ${PER_TRIWULAN}`,
   emptyWhen: 'value',
 };
 
 /** Realisasi anggaran: rupiah and services per sub-kegiatan, year and triwulan. */
 export const ANGGARAN_CELLS: CellTable = {
-  buckets: 'rollup_anggaran_bucket',
   cells: 'rollup_anggaran_cell',
+  delta: 'rollup_anggaran_delta',
+  deltaColumns: `year smallint, sub_kegiatan_kode text COLLATE "C", amount bigint[], events integer[]`,
   keys: ['year', 'sub_kegiatan_kode', 'triwulan'],
   values: ['amount', 'events'],
   contributions: `SELECT d.year, d.sub_kegiatan_kode, t.tw, d.sign * d.amount[t.tw], d.sign * d.events[t.tw]
-    FROM rollup_anggaran_bucket_delta d ${PER_TRIWULAN}`,
+    FROM rollup_anggaran_delta d ${PER_TRIWULAN}`,
   emptyWhen: 'events',
 };
 
 export const COVERAGE_CELLS: CellTable = {
-  buckets: 'rollup_coverage_bucket',
   cells: 'rollup_ppks_coverage',
+  delta: 'rollup_coverage_delta',
+  deltaColumns: `year smallint, kecamatan_kode text COLLATE "C", ppks_kode text COLLATE "C",
+    registered integer, served integer`,
   keys: ['year', 'kecamatan_kode', 'ppks_kode'],
   values: ['registered', 'served'],
   contributions: `SELECT d.year, d.kecamatan_kode, d.ppks_kode, d.sign * d.registered, d.sign * d.served
-    FROM rollup_coverage_bucket_delta d`,
+    FROM rollup_coverage_delta d`,
   emptyWhen: 'registered',
 };
 
 export const SPM_CELLS: CellTable = {
-  buckets: 'rollup_spm_bucket',
   cells: 'rollup_spm',
+  delta: 'rollup_spm_delta',
+  deltaColumns: `year smallint, kecamatan_kode text COLLATE "C", spm char(1), needing integer,
+    served integer`,
   keys: ['year', 'kecamatan_kode', 'spm'],
   values: ['needing', 'served'],
   contributions: `SELECT d.year, d.kecamatan_kode, d.spm, d.sign * d.needing, d.sign * d.served
-    FROM rollup_spm_bucket_delta d`,
+    FROM rollup_spm_delta d`,
   emptyWhen: 'needing',
 };
 
-const CELL_TABLES = [PART_TOTALS, ANGGARAN_CELLS, COVERAGE_CELLS, SPM_CELLS];
-
-const deltaTable = (table: CellTable): string => `${table.buckets}_delta`;
+/** In the order every transaction applies them, so concurrent drains lock rows in one order. */
+export const CELL_TABLES = [PART_TOTALS, ANGGARAN_CELLS, COVERAGE_CELLS, SPM_CELLS];
 
 /**
  * Creates this connection's staging tables (once: temporary tables live as long as the
@@ -78,47 +85,29 @@ export async function openCellDeltas(m: EntityManager): Promise<void> {
   await m.query('SET LOCAL client_min_messages = warning');
   for (const table of CELL_TABLES) {
     await m.query(
-      `CREATE TEMP TABLE IF NOT EXISTS ${deltaTable(table)}
-         (LIKE ${table.buckets}, sign smallint NOT NULL)`,
+      `CREATE TEMP TABLE IF NOT EXISTS ${table.delta} (${table.deltaColumns}, sign smallint NOT NULL)`,
     );
   }
 }
 
-/**
- * Deletes bucket rows and stages them as removed. `where` filters `table.buckets` aliased `b`
- * (with `using`, more FROM items for it).
- */
-export async function deleteBuckets(
-  m: EntityManager,
-  table: CellTable,
-  where: string,
-  params: unknown[],
-  using = '',
-): Promise<void> {
-  await m.query(
-    `WITH gone AS (
-       DELETE FROM ${table.buckets} b ${using ? `USING ${using}` : ''} WHERE ${where} RETURNING b.*
-     )
-     INSERT INTO ${deltaTable(table)} SELECT gone.*, -1 FROM gone`,
-    params,
-  );
-}
+/** Whether a contribution is counted in (after a change) or taken out (before it). */
+export type Sign = 1 | -1;
 
 /**
- * Inserts bucket rows and stages them as added. `ctes` are the WITH items the insert's query
- * reads (without WITH), `insert` an `INSERT INTO <buckets> (…) SELECT …` statement.
+ * Stages contributions: `ctes` (WITH items, without WITH) and `select`, a query returning the
+ * staging table's columns (keys, then values) in order.
  */
-export async function insertBuckets(
+export async function stageContributions(
   m: EntityManager,
   table: CellTable,
+  sign: Sign,
   ctes: string,
-  insert: string,
+  select: string,
   params: unknown[],
 ): Promise<void> {
   await m.query(
-    `WITH ${ctes ? `${ctes},` : ''}
-     added AS (${insert} RETURNING ${table.buckets}.*)
-     INSERT INTO ${deltaTable(table)} SELECT added.*, 1 FROM added`,
+    `${ctes ? `WITH ${ctes}` : ''}
+     INSERT INTO ${table.delta} SELECT contribution.*, ${sign} FROM (${select}) AS contribution`,
     params,
   );
 }
@@ -152,5 +141,18 @@ export async function applyCellDeltas(m: EntityManager, table: CellTable): Promi
       [JSON.stringify(emptied)],
     );
   }
-  await m.query(`DELETE FROM ${deltaTable(table)}`);
+  await m.query(`DELETE FROM ${table.delta}`);
+}
+
+/** The indicator-years whose part totals the staged rows change (read before applying them). */
+export async function stagedIndicatorYears(
+  m: EntityManager,
+): Promise<{ indicatorId: string; year: number }[]> {
+  const rows: { indicator_id: string; year: number }[] = await m.query(
+    `SELECT DISTINCT indicator_id, year FROM (
+       SELECT indicator_id, year FROM (${PART_TOTALS.contributions}) AS x (indicator_id, year, role, triwulan, value)
+       GROUP BY indicator_id, year, role, triwulan HAVING sum(value) <> 0
+     ) AS changed ORDER BY 1, 2`,
+  );
+  return rows.map((r) => ({ indicatorId: r.indicator_id, year: r.year }));
 }

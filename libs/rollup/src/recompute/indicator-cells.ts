@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { IndicatorUnit } from '../rollup.types';
-import { PART_RELATION, partsJson, UNIT_RELATION, unitsJson } from './indicator-buckets';
+import { PART_RELATION, partsJson, UNIT_RELATION, unitsJson } from './indicator-contributions';
 import type { MeasurePart } from './measure-parts';
 
 /**

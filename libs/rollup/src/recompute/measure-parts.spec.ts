@@ -1,4 +1,4 @@
-import { measureParts, MeasurePart, touchedIndicatorUnits } from './measure-parts';
+import { measureParts } from './measure-parts';
 
 const row = (level: string, kode: string | null, measure: object) => ({
   id: 'i1',
@@ -72,59 +72,5 @@ describe(measureParts.name, () => {
       ['DENOMINATOR', 'PPKS_POPULATION', ['FAKIR_MISKIN'], ''],
     ]);
     expect(measureParts(row('KEGIATAN', '1.06.04.2.01', { type: 'MANUAL' }))).toEqual([]);
-  });
-});
-
-describe(touchedIndicatorUnits.name, () => {
-  const part = (over: Partial<MeasurePart>): MeasurePart => ({
-    indicatorId: 'a',
-    role: 'VALUE',
-    type: 'EVENTS',
-    serviceTypes: null,
-    ppks: null,
-    kodeFrom: '1.06.04.',
-    kodeTo: '1.06.04.~',
-    ...over,
-  });
-
-  it('touches the indicators whose sub-kegiatan and service type the changed events match', () => {
-    const parts = [
-      part({ indicatorId: 'program' }),
-      part({ indicatorId: 'permakanan', serviceTypes: ['PERMAKANAN'] }),
-      part({ indicatorId: 'bencana', kodeFrom: '1.06.06.', kodeTo: '1.06.06.~' }),
-    ];
-    const units = touchedIndicatorUnits(
-      parts,
-      [{ year: 2022, subKegiatanKode: '1.06.04.2.01.0003', serviceType: 'ALAT_BANTU' }],
-      [],
-    );
-    expect(units).toEqual([{ indicatorId: 'program', year: 2022 }]);
-  });
-
-  it('touches indicators filtered on, or divided by, a PPKS type someone joined or left', () => {
-    const parts = [
-      part({ indicatorId: 'filtered', ppks: ['LANJUT_USIA_TERLANTAR'] }),
-      part({
-        indicatorId: 'population',
-        role: 'DENOMINATOR',
-        type: 'PPKS_POPULATION',
-        ppks: ['LANJUT_USIA_TERLANTAR'],
-      }),
-      part({ indicatorId: 'other', ppks: ['ANAK_TERLANTAR'] }),
-    ];
-    const units = touchedIndicatorUnits(
-      parts,
-      [],
-      [
-        { year: 2021, ppksKode: 'LANJUT_USIA_TERLANTAR' },
-        { year: 2022, ppksKode: 'LANJUT_USIA_TERLANTAR' },
-      ],
-    );
-    expect(units).toEqual([
-      { indicatorId: 'filtered', year: 2021 },
-      { indicatorId: 'filtered', year: 2022 },
-      { indicatorId: 'population', year: 2021 },
-      { indicatorId: 'population', year: 2022 },
-    ]);
   });
 });

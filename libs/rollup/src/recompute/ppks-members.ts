@@ -39,21 +39,3 @@ export async function recomputePpksMembers(
     [scope.recipients, scope.years, kabupatenKode],
   );
 }
-
-/** Recipients' current (year, PPKS type, kecamatan) memberships. */
-export async function ppksCombosOf(
-  m: EntityManager,
-  recipients: string[],
-): Promise<{ year: number; ppksKode: string; kecamatanKode: string }[]> {
-  if (recipients.length === 0) return [];
-  const rows: { year: number; ppks_kode: string; kecamatan_kode: string }[] = await m.query(
-    `SELECT DISTINCT year, ppks_kode, kecamatan_kode
-     FROM rollup_ppks_member WHERE recipient_id = ANY ($1)`,
-    [recipients],
-  );
-  return rows.map((r) => ({
-    year: r.year,
-    ppksKode: r.ppks_kode,
-    kecamatanKode: r.kecamatan_kode,
-  }));
-}

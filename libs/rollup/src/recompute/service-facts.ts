@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { ROLLUP_BUCKETS } from './buckets';
 
 /** Which facts to recompute: those of some recipients (every year), or of whole years. */
 export type FactScope = { recipients: string[] } | { years: number[] };
@@ -61,27 +60,17 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
                   coalesce(sum(amount) FILTER (WHERE tw = 3), 0),
                   coalesce(sum(amount) FILTER (WHERE tw = 4), 0)]::bigint[]
      FROM per_triwulan
-     GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id
-     -- Written bucket by bucket, so a drain reading a few buckets reads a few pages of each.
-     ORDER BY year, hashtext(recipient_id::text) & ${ROLLUP_BUCKETS - 1}`,
+     GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id`,
     [recipients, years],
   );
 }
 
-/** Recipients' current (year, sub-kegiatan, service type) combos: what their events count in. */
-export async function serviceCombosOf(
-  m: EntityManager,
-  recipients: string[],
-): Promise<{ year: number; subKegiatanKode: string; serviceType: string }[]> {
+/** The years in which these recipients have services. */
+export async function factYearsOf(m: EntityManager, recipients: string[]): Promise<number[]> {
   if (recipients.length === 0) return [];
-  const rows: { year: number; sub_kegiatan_kode: string; service_type: string }[] = await m.query(
-    `SELECT DISTINCT year, sub_kegiatan_kode, service_type
-     FROM rollup_service_fact WHERE recipient_id = ANY ($1)`,
+  const rows: { year: number }[] = await m.query(
+    `SELECT DISTINCT year FROM rollup_service_fact WHERE recipient_id = ANY ($1)`,
     [recipients],
   );
-  return rows.map((r) => ({
-    year: r.year,
-    subKegiatanKode: r.sub_kegiatan_kode,
-    serviceType: r.service_type,
-  }));
+  return rows.map((r) => r.year);
 }

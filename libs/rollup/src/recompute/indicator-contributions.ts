@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { IndicatorUnit } from '../rollup.types';
-import { type BucketScope, rowsInBuckets } from './buckets';
-import { applyCellDeltas, deleteBuckets, insertBuckets, PART_TOTALS } from './cell-deltas';
+import { PART_TOTALS, type Sign, stageContributions } from './cell-deltas';
 import type { MeasurePart } from './measure-parts';
+import { type UnitScope, whose } from './units';
 
 export const unitsJson = (units: IndicatorUnit[]): string =>
   JSON.stringify(units.map((u) => ({ indicator_id: u.indicatorId, year: u.year })));
@@ -27,57 +27,47 @@ export const PART_RELATION = `jsonb_to_recordset($2::jsonb) AS part(
 export const UNIT_RELATION = `jsonb_to_recordset($1::jsonb) AS unit(indicator_id uuid, year smallint)`;
 
 /**
- * Recomputes, for the given indicator-years and buckets, each part's partial figures from the
- * service facts and PPKS members of the people in those buckets:
+ * Stages, for the given indicator-years, what the recipients in scope contribute to each part
+ * (see cell-deltas.ts), from their service facts and PPKS memberships:
  * - EVENTS / QUANTITY / AMOUNT: the sums of each triwulan;
  * - DISTINCT_BENEFICIARIES: each person once, in the triwulan of their first qualifying service
- *   of the year (people are bucketed by their own id, so a person lies in one bucket);
- * - DISTINCT_HOUSEHOLDS: the same per household, bucketed by the household's id (its members'
- *   services all land in the household's bucket);
+ *   of the year (all of a person's facts are theirs: a person is one recipient);
+ * - DISTINCT_HOUSEHOLDS: the same per household, from the facts that name the household (its
+ *   own services and its members'), when the household is in scope;
  * - PPKS_POPULATION: the members of the year, in all four triwulan.
  * A fact counts for a part when its sub-kegiatan is in the part's range, its service type in the
  * part's list, and (with a PPKS filter) its person or household is a member of one of the types
  * that year. Which parts a (sub-kegiatan, service type) feeds is worked out once per combination,
- * so each fact is joined only to its own parts. Buckets without any figure are not stored. The
- * parts' totals (`rollup_part_total`) move by the change.
+ * so each fact is joined only to its own parts.
  */
-export async function recomputeIndicatorBuckets(
+export async function stageIndicatorContributions(
   m: EntityManager,
+  sign: Sign,
   units: IndicatorUnit[],
   parts: MeasurePart[],
-  buckets: BucketScope,
+  scope: UnitScope,
 ): Promise<void> {
-  if (units.length === 0 || buckets?.length === 0) return;
-  const params = [unitsJson(units), partsJson(parts), buckets];
-  await deleteBuckets(
+  if (units.length === 0 || scope?.length === 0) return;
+  const params = [unitsJson(units), partsJson(parts), scope];
+  await stageContributions(
     m,
     PART_TOTALS,
-    `b.indicator_id = unit.indicator_id AND b.year = unit.year
-     AND ($2::int[] IS NULL OR b.bucket IN (SELECT unnest($2::int[])))`,
-    [params[0], buckets],
-    UNIT_RELATION,
-  );
-  const byRecipient = rowsInBuckets('rollup_service_fact', 'f', 'recipient_bucket', buckets, '$3');
-  const byHousehold = rowsInBuckets('rollup_service_fact', 'f', 'household_bucket', buckets, '$3');
-  const members = rowsInBuckets('rollup_ppks_member', 'mb', 'bucket', buckets, '$3');
-  await insertBuckets(
-    m,
-    PART_TOTALS,
+    sign,
     `unit AS MATERIALIZED (SELECT * FROM ${UNIT_RELATION}),
      part AS MATERIALIZED (SELECT * FROM ${PART_RELATION}),
-     -- The facts of the buckets: by their recipient, and again by their household.
+     -- The facts in scope: by their recipient, and again by their household.
      touched AS MATERIALIZED (
-       SELECT 'R' AS kind, f.recipient_bucket AS bucket, f.year, f.sub_kegiatan_kode,
-              f.service_type, f.recipient_id, f.household_id, f.beneficiary_id AS counted_id,
-              f.first_date, f.events, f.quantity, f.amount
-       FROM ${byRecipient.from}
-       WHERE f.year IN (SELECT year FROM unit) AND ${byRecipient.where}
+       SELECT 'R' AS kind, f.year, f.sub_kegiatan_kode, f.service_type, f.recipient_id,
+              f.household_id, f.beneficiary_id AS counted_id, f.first_date, f.events,
+              f.quantity, f.amount
+       FROM rollup_service_fact f
+       WHERE f.year IN (SELECT year FROM unit) AND ${whose('f.recipient_id', '$3')}
        UNION ALL
-       SELECT 'H', f.household_bucket, f.year, f.sub_kegiatan_kode, f.service_type,
-              f.recipient_id, f.household_id, f.household_id, f.first_date, NULL, NULL, NULL
-       FROM ${byHousehold.from}
-       WHERE f.year IN (SELECT year FROM unit) AND ${byHousehold.where}
-         AND f.household_bucket IS NOT NULL
+       SELECT 'H', f.year, f.sub_kegiatan_kode, f.service_type, f.recipient_id, f.household_id,
+              f.household_id, f.first_date, NULL, NULL, NULL
+       FROM rollup_service_fact f
+       WHERE f.year IN (SELECT year FROM unit) AND ${whose('f.household_id', '$3')}
+         AND f.household_id IS NOT NULL
          AND EXISTS (SELECT 1 FROM part WHERE part.type = 'DISTINCT_HOUSEHOLDS')
      ),
      combo_part AS MATERIALIZED (
@@ -111,7 +101,7 @@ export async function recomputeIndicatorBuckets(
        LEFT JOIN types_of family ON family.recipient_id = t.household_id AND family.year = t.year
      ),
      qualifying AS (
-       SELECT cp.indicator_id, t.year, cp.role, cp.type, t.bucket, t.counted_id,
+       SELECT cp.indicator_id, t.year, cp.role, cp.type, t.counted_id,
               t.first_date, t.events, t.quantity, t.amount
        FROM typed t
        JOIN combo_part cp
@@ -120,43 +110,41 @@ export async function recomputeIndicatorBuckets(
        WHERE cp.ppks IS NULL OR cp.ppks && t.kodes
      ),
      summed AS (
-       SELECT indicator_id, year, role, bucket,
+       SELECT indicator_id, year, role,
               ARRAY[sum(pick[1]), sum(pick[2]), sum(pick[3]), sum(pick[4])] AS value
        FROM (SELECT q.*,
                     CASE type WHEN 'EVENTS' THEN events::numeric[]
                               WHEN 'QUANTITY' THEN quantity
                               ELSE amount::numeric[] END AS pick
              FROM qualifying q WHERE type IN ('EVENTS', 'QUANTITY', 'AMOUNT')) AS s
-       GROUP BY indicator_id, year, role, bucket
+       GROUP BY indicator_id, year, role
      ),
      firsts AS (
-       SELECT indicator_id, year, role, bucket, extract(quarter FROM min(first_date))::int AS tw
+       SELECT indicator_id, year, role, extract(quarter FROM min(first_date))::int AS tw
        FROM qualifying
        WHERE type IN ('DISTINCT_BENEFICIARIES', 'DISTINCT_HOUSEHOLDS') AND counted_id IS NOT NULL
-       GROUP BY indicator_id, year, role, bucket, counted_id
+       GROUP BY indicator_id, year, role, counted_id
      ),
      counted AS (
-       SELECT indicator_id, year, role, bucket,
+       SELECT indicator_id, year, role,
               ARRAY[count(*) FILTER (WHERE tw = 1), count(*) FILTER (WHERE tw = 2),
                     count(*) FILTER (WHERE tw = 3), count(*) FILTER (WHERE tw = 4)]::numeric[]
                 AS value
-       FROM firsts GROUP BY indicator_id, year, role, bucket
+       FROM firsts GROUP BY indicator_id, year, role
      ),
      population AS (
-       SELECT unit.indicator_id, unit.year, part.role, mb.bucket,
+       SELECT unit.indicator_id, unit.year, part.role,
               count(DISTINCT mb.recipient_id)::numeric AS n
        FROM unit
        JOIN part ON part.indicator_id = unit.indicator_id AND part.type = 'PPKS_POPULATION'
-       JOIN ${members.from}
-         ON mb.year = unit.year AND mb.ppks_kode = ANY (part.ppks) AND ${members.where}
-       GROUP BY unit.indicator_id, unit.year, part.role, mb.bucket
+       JOIN rollup_ppks_member mb
+         ON mb.year = unit.year AND mb.ppks_kode = ANY (part.ppks)
+        AND ${whose('mb.recipient_id', '$3')}
+       GROUP BY unit.indicator_id, unit.year, part.role
      )`,
-    `INSERT INTO rollup_part_bucket (indicator_id, year, role, bucket, value)
-     SELECT indicator_id, year, role, bucket, value FROM summed
-     WHERE value <> ARRAY[0, 0, 0, 0]::numeric[]
-     UNION ALL SELECT indicator_id, year, role, bucket, value FROM counted
-     UNION ALL SELECT indicator_id, year, role, bucket, ARRAY[n, n, n, n] FROM population`,
+    `SELECT indicator_id, year, role, value FROM summed
+     UNION ALL SELECT indicator_id, year, role, value FROM counted
+     UNION ALL SELECT indicator_id, year, role, ARRAY[n, n, n, n] FROM population`,
     params,
   );
-  await applyCellDeltas(m, PART_TOTALS);
 }
