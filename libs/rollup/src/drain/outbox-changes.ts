@@ -86,9 +86,9 @@ export async function resolveOutboxChanges(
 }
 
 /**
- * Everyone whose bucketed figures a change to `recipients` can move: the recipients, the
- * households of the people among them (now, and as their service facts still record it), and the
- * members of the households among them (now, and as the facts record it). Read before the facts
+ * Everyone whose contribution to the figures a change to `recipients` can move: the recipients,
+ * the households of the people among them (now, and as their service facts still record it), and
+ * the members of the households among them (now, and as the facts record it). Read before the facts
  * are recomputed, so a person leaving a household still names the household they left.
  */
 export async function relatedKeys(m: EntityManager, recipients: string[]): Promise<string[]> {

@@ -2,20 +2,21 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * Transaction-scoped advisory locks that make concurrent roll-up work safe. Every transaction
- * takes them in one global order — the rebuild lock, then recipient buckets, then indicator
- * cells — each group sorted, in a single statement, so two drains can never deadlock.
+ * takes them in one global order — the rebuild lock, then recipients, then indicator cells —
+ * each group sorted, in a single statement, so two drains can never deadlock.
  *
  * - The rebuild lock: drains hold it shared, a rebuild exclusively, so a rebuild never races a
  *   drain and a drain never sees a half-rebuilt year.
- * - Bucket locks are exclusive: a bucket is recomputed by one transaction at a time, and the
- *   later one reads everything the earlier committed, so no recompute is lost. Cells that move
- *   by a bucket's change need no lock of their own: the change is added under the row's lock.
+ * - Recipient locks are exclusive: a recipient's derived rows (facts, memberships, victims) and
+ *   contribution are recomputed by one transaction at a time, and the later one reads everything
+ *   the earlier committed, so no change is lost or taken out twice. Cells need no lock of their
+ *   own: each change is added under the cell row's lock.
  * - Indicator cell locks are exclusive: realisasi cells are derived from all the parts' totals,
  *   which two drains could otherwise each move without seeing the other's.
  *
  * Keys are hashed into a fixed namespace per kind (`pg_advisory_xact_lock(int, int)`); a hash
- * collision only makes two unrelated units wait for each other. Recipient buckets are folded into
- * 1024 locks so a big batch never exhausts PostgreSQL's shared lock table.
+ * collision only makes two unrelated units wait for each other. Recipients are folded into 1024
+ * locks so a big batch never exhausts PostgreSQL's shared lock table.
  */
 export enum LockKind {
   Rebuild = 0x524f0001,

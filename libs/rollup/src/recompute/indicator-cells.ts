@@ -5,11 +5,11 @@ import type { MeasurePart } from './measure-parts';
 
 /**
  * Recomputes the realisasi cells (one row per triwulan) of the given indicator-years from their
- * parts' totals (`rollup_part_total`, the sums of the parts' buckets). `value` is the figure of
+ * parts' totals (`rollup_part_total`, the sums of what each recipient contributes). `value` is the figure of
  * the triwulan on its own, `value_ytd` the running total (s.d. TW); a ratio's denominator sits in
  * `denominator(_ytd)`; a PPKS population
  * is the year's, the same in every triwulan and year-to-date. Distinct counts add up across
- * buckets because each person (household) lies in exactly one. Rows that would hold only zeros
+ * recipients because each person (household) is counted by its own contribution only. Rows that would hold only zeros
  * are not stored, so a rebuild and the incremental path leave exactly the same rows.
  */
 export async function recomputeIndicatorCells(
