@@ -53,19 +53,22 @@ export async function resolveOutboxChanges(
                    THEN (o.payload ->> k)::uuid END AS id
        FROM o CROSS JOIN unnest($2::text[]) AS k
      ),
+     -- Every lookup is by key (= ANY of an array): a join to a small set of ids estimated
+     -- badly hashed whole tables of the registry for each batch.
      disaster_ids AS (
-       SELECT d.id FROM o JOIN disaster d ON d.id = o.aggregate_id
+       SELECT d.id FROM disaster d WHERE d.id = ANY (ARRAY(SELECT aggregate_id FROM o))
      ),
      recipient AS (
        SELECT coalesce(e.beneficiary_id, e.household_id) AS id
-       FROM o JOIN service_event e ON e.id = o.aggregate_id
+       FROM service_event e WHERE e.id = ANY (ARRAY(SELECT aggregate_id FROM o))
        UNION SELECT id FROM named
-       UNION SELECT b.id FROM o JOIN beneficiary b ON b.id = o.aggregate_id
-       UNION SELECT h.id FROM o JOIN household h ON h.id = o.aggregate_id
+       UNION SELECT b.id FROM beneficiary b WHERE b.id = ANY (ARRAY(SELECT aggregate_id FROM o))
+       UNION SELECT h.id FROM household h WHERE h.id = ANY (ARRAY(SELECT aggregate_id FROM o))
        UNION SELECT coalesce(v.beneficiary_id, v.household_id)
-             FROM disaster_victim v WHERE v.disaster_id IN (SELECT id FROM disaster_ids)
+             FROM disaster_victim v WHERE v.disaster_id = ANY (ARRAY(SELECT id FROM disaster_ids))
        UNION SELECT coalesce(c.beneficiary_id, c.household_id)
-             FROM ppks_classification c WHERE c.disaster_id IN (SELECT id FROM disaster_ids)
+             FROM ppks_classification c
+             WHERE c.disaster_id = ANY (ARRAY(SELECT id FROM disaster_ids))
      )
      SELECT
        (SELECT array_agg(id) FROM recipient WHERE id IS NOT NULL) AS recipients,
@@ -75,7 +78,7 @@ export async function resolveOutboxChanges(
        (SELECT array_agg(DISTINCT y) FROM (
           SELECT o.event_year AS y FROM o WHERE o.event_year IS NOT NULL
           UNION SELECT extract(year FROM e.event_date)::smallint
-                FROM o JOIN service_event e ON e.id = o.aggregate_id) AS ys) AS event_years`,
+                FROM service_event e WHERE e.id = ANY (ARRAY(SELECT aggregate_id FROM o))) AS ys) AS event_years`,
     [json, RECIPIENT_KEYS],
   );
   return {

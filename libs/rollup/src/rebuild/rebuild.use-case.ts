@@ -88,6 +88,11 @@ export class RebuildUseCase {
       const parts = await loadMeasureParts(m);
       await step('contributions', () => stageFigures(m, 1, parts, targetYears, null));
       await step('cells', () => applyFigures(m, parts));
+      // Drains look recipients up in the tables just rewritten: without fresh statistics (until
+      // autovacuum comes by) the planner reads all of them for a few hundred people.
+      await step('analyze', () =>
+        m.query('ANALYZE rollup_service_fact, rollup_ppks_member, rollup_victim'),
+      );
       await m.query('UPDATE rollup_state SET last_rebuilt_at = now()');
       return { years: targetYears, timingsMs, counts: await this.counts(m, targetYears) };
     });

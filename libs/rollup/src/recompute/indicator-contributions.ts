@@ -88,9 +88,10 @@ export async function stageIndicatorContributions(
      types_of AS MATERIALIZED (
        SELECT mb.recipient_id, mb.year, array_agg(mb.ppks_kode) AS kodes
        FROM rollup_ppks_member mb
-       JOIN asked ON asked.id = mb.recipient_id
        WHERE EXISTS (SELECT 1 FROM part WHERE part.ppks IS NOT NULL)
          AND mb.year IN (SELECT year FROM unit)
+         -- Looked up by key for a few recipients; a rebuild reads every member.
+         AND ($3::uuid[] IS NULL OR mb.recipient_id = ANY (ARRAY(SELECT id FROM asked)))
        GROUP BY mb.recipient_id, mb.year
      ),
      -- Each fact with the types of its person and of its household (hash joins, not probes).

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { whose } from './units';
 
 /** Which facts to recompute: those of some recipients (every year), or of whole years. */
 export type FactScope = { recipients: string[] } | { years: number[] };
@@ -21,7 +22,13 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
   );
   // Two stages: per triwulan with plain aggregates (hashes well), then the four into arrays.
   await m.query(
-    `WITH per_triwulan AS (
+    `WITH
+     -- The people of the events, for their household: only the recipients' when some are given
+     -- (a hash of the whole registry for a few hundred events cost more than the events).
+     person AS (
+       SELECT id, household_id FROM beneficiary WHERE ${whose('id', '$1')}
+     ),
+     per_triwulan AS (
        SELECT coalesce(e.beneficiary_id, e.household_id) AS recipient_id,
               e.beneficiary_id,
               coalesce(e.household_id, b.household_id) AS household_id,
@@ -34,7 +41,7 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
               sum(e.quantity) AS quantity,
               sum(e.amount)::bigint AS amount
        FROM service_event e
-       LEFT JOIN beneficiary b ON b.id = e.beneficiary_id
+       LEFT JOIN person b ON b.id = e.beneficiary_id
        WHERE e.voided_at IS NULL
          AND ($1::uuid[] IS NULL OR e.beneficiary_id = ANY ($1) OR e.household_id = ANY ($1))
          AND ($2::smallint[] IS NULL

@@ -11,7 +11,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   derived from it.
  * - `rollup_victim`: SPM E's victims per year, derived like the PPKS members, so what a person
  *   contributed before a change can be taken out even when the records themselves changed.
- * - The bucket tables, columns and indexes go.
+ * - The bucket tables, columns and indexes go; classifications get an index on their disaster.
  * - `served <= registered` (coverage) and `served <= needing` (SPM) go: PostgreSQL checks an
  *   INSERT … ON CONFLICT's proposed row, here a signed change, before it finds the conflict. The
  *   cells still hold it by construction; the rebuild property test compares them cell for cell.
@@ -39,6 +39,9 @@ export class RollupCellDeltas1764500000000 implements MigrationInterface {
         served          boolean NOT NULL,
         CONSTRAINT rollup_victim_pkey PRIMARY KEY (recipient_id, year)
       )`);
+    // A disaster's change names its victims, also those classified korban bencana of it.
+    await q.query(`CREATE INDEX ppks_classification_disaster_idx ON ppks_classification (disaster_id)
+      WHERE disaster_id IS NOT NULL`);
     for (const table of BUCKET_TABLES) await q.query(`DROP TABLE ${table}`);
     await q.query(
       `ALTER TABLE rollup_service_fact DROP COLUMN recipient_bucket, DROP COLUMN household_bucket`,
@@ -102,6 +105,7 @@ export class RollupCellDeltas1764500000000 implements MigrationInterface {
         )`);
       await q.query(`CREATE INDEX ${table}_kecamatan_idx ON ${table} (year, kecamatan_kode)`);
     }
+    await q.query(`DROP INDEX ppks_classification_disaster_idx`);
     await q.query(`DROP TABLE rollup_victim`);
     await q.query(`DROP TABLE rollup_part_total`);
   }
