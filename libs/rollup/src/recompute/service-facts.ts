@@ -11,15 +11,29 @@ export type FactScope = { recipients: string[] } | { years: number[] };
  * see services given to any member.
  */
 export async function recomputeServiceFacts(m: EntityManager, scope: FactScope): Promise<void> {
-  const recipients = 'recipients' in scope ? scope.recipients : null;
-  const years = 'years' in scope ? scope.years : null;
-  if ((recipients ?? years)?.length === 0) return;
-  await m.query(
-    `DELETE FROM rollup_service_fact
-     WHERE ($1::uuid[] IS NULL OR recipient_id = ANY ($1))
-       AND ($2::smallint[] IS NULL OR year = ANY ($2))`,
-    [recipients, years],
-  );
+  if ('recipients' in scope) {
+    if (scope.recipients.length === 0) return;
+    await m.query(`DELETE FROM rollup_service_fact WHERE recipient_id = ANY ($1)`, [
+      scope.recipients,
+    ]);
+    await insertFacts(m, scope.recipients, null);
+    return;
+  }
+  if (scope.years.length === 0) return;
+  await m.query(`DELETE FROM rollup_service_fact WHERE year = ANY ($1)`, [scope.years]);
+  // A year at a time, as a date range: the planner estimates a range of dates from its
+  // statistics (and hashes millions of events), but not a condition on extract(year …).
+  for (const year of scope.years) {
+    await insertFacts(m, null, [`${year}-01-01`, `${year + 1}-01-01`]);
+  }
+}
+
+/** Inserts the facts of the events of `recipients` (null: all), dated in [from, to) (null: any). */
+async function insertFacts(
+  m: EntityManager,
+  recipients: string[] | null,
+  dates: [from: string, to: string] | null,
+): Promise<void> {
   // Two stages: per triwulan with plain aggregates (hashes well), then the four into arrays.
   await m.query(
     `WITH
@@ -44,10 +58,7 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
        LEFT JOIN person b ON b.id = e.beneficiary_id
        WHERE e.voided_at IS NULL
          AND ($1::uuid[] IS NULL OR e.beneficiary_id = ANY ($1) OR e.household_id = ANY ($1))
-         AND ($2::smallint[] IS NULL
-              OR (e.event_date >= make_date((SELECT min(y) FROM unnest($2::int[]) AS y), 1, 1)
-                  AND e.event_date < make_date((SELECT max(y) FROM unnest($2::int[]) AS y) + 1, 1, 1)
-                  AND extract(year FROM e.event_date)::smallint = ANY ($2)))
+         AND ($2::date IS NULL OR (e.event_date >= $2::date AND e.event_date < $3::date))
        GROUP BY 1, 2, 3, 4, 5, 6, 7
      )
      INSERT INTO rollup_service_fact (recipient_id, year, sub_kegiatan_kode, service_type,
@@ -68,7 +79,7 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
                   coalesce(sum(amount) FILTER (WHERE tw = 4), 0)]::bigint[]
      FROM per_triwulan
      GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id`,
-    [recipients, years],
+    [recipients, dates?.[0] ?? null, dates?.[1] ?? null],
   );
 }
 
