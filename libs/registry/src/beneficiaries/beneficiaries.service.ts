@@ -6,6 +6,8 @@ import {
   pgConstraint,
   PgError,
   pgErrorCode,
+  PreparedStatement,
+  queryPrepared,
   StaleVersion,
   ValidationFailed,
 } from '@pilar/core';
@@ -27,6 +29,12 @@ import {
 } from '../registry.errors';
 import { Beneficiary } from './beneficiary.entity';
 import { BeneficiaryChanges, NewBeneficiary } from './beneficiaries.types';
+
+/** Read on every recorded service (the recipient's desa): prepared once per connection. */
+const BENEFICIARY_DESA: PreparedStatement = {
+  name: 'beneficiary-desa',
+  text: 'SELECT desa_kode, status FROM beneficiary WHERE id = $1',
+};
 
 export const AUDITED_FIELDS: (keyof Beneficiary)[] = [
   'nik',
@@ -85,8 +93,9 @@ export class BeneficiariesService {
    */
   async requireVisibleDesa(scope: WilayahScope, id: string): Promise<string> {
     scope.requireKode();
-    const [row]: { desa_kode: string; status: string }[] = await this.dataSource.query(
-      'SELECT desa_kode, status FROM beneficiary WHERE id = $1',
+    const [row] = await queryPrepared<{ desa_kode: string; status: string }>(
+      this.dataSource,
+      BENEFICIARY_DESA,
       [id],
     );
     if (!row || !scope.contains(row.desa_kode)) throw new BeneficiaryNotFound(id);

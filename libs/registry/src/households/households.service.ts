@@ -6,6 +6,8 @@ import {
   pgConstraint,
   PgError,
   pgErrorCode,
+  PreparedStatement,
+  queryPrepared,
   StaleVersion,
   ValidationFailed,
 } from '@pilar/core';
@@ -23,6 +25,12 @@ import {
 } from '../registry.errors';
 import { Household } from './household.entity';
 import { DtksMembership, HouseholdChanges, NewHousehold } from './households.types';
+
+/** Read on every service recorded for a household: prepared once per connection. */
+const HOUSEHOLD_DESA: PreparedStatement = {
+  name: 'household-desa',
+  text: 'SELECT desa_kode FROM household WHERE id = $1',
+};
 
 const AUDITED: (keyof Household)[] = [
   'noKk',
@@ -63,10 +71,7 @@ export class HouseholdsService {
   /** The desa of a household the caller may see, read by primary key (see Beneficiaries'). */
   async requireVisibleDesa(scope: WilayahScope, id: string): Promise<string> {
     scope.requireKode();
-    const [row]: { desa_kode: string }[] = await this.dataSource.query(
-      'SELECT desa_kode FROM household WHERE id = $1',
-      [id],
-    );
+    const [row] = await queryPrepared<{ desa_kode: string }>(this.dataSource, HOUSEHOLD_DESA, [id]);
     if (!row || !scope.contains(row.desa_kode)) throw new HouseholdNotFound(id);
     return row.desa_kode;
   }

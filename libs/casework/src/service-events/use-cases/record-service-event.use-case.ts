@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuthUser } from '@pilar/auth';
+import { PreparedStatement, queryPrepared } from '@pilar/core';
 import { parseNomenclatureKode } from '@pilar/planning';
 import { DataSource, Repository } from 'typeorm';
 import { clientChosenId, IdempotencyConflict, payloadHash } from '../../common/idempotency';
@@ -21,7 +22,9 @@ import {
  * Without a disaster from the client, the event links to the disaster whose tanggap darurat
  * window covers its date and whose victims include the recipient.
  */
-const INSERT_EVENT_WITH_OUTBOX = `
+const INSERT_EVENT_WITH_OUTBOX: PreparedStatement = {
+  name: 'record-service-event',
+  text: `
   WITH inserted AS (
     INSERT INTO service_event (
       id, payload_hash, service_type, beneficiary_id, household_id, sub_kegiatan_kode,
@@ -43,7 +46,8 @@ const INSERT_EVENT_WITH_OUTBOX = `
     ON CONFLICT (id) DO NOTHING
     RETURNING *
   ), outbox_row AS (${outboxOnCreate('inserted')})
-  SELECT id, disaster_id, recorded_at FROM inserted`;
+  SELECT id, disaster_id, recorded_at FROM inserted`,
+};
 
 interface InsertedRow {
   id: string;
@@ -80,7 +84,7 @@ export class RecordServiceEventUseCase {
       throw err;
     }
 
-    const rows: InsertedRow[] = await this.dataSource.query(INSERT_EVENT_WITH_OUTBOX, [
+    const rows = await queryPrepared<InsertedRow>(this.dataSource, INSERT_EVENT_WITH_OUTBOX, [
       id,
       hash,
       resolved.serviceType,
