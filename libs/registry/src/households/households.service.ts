@@ -6,8 +6,6 @@ import {
   pgConstraint,
   PgError,
   pgErrorCode,
-  PreparedStatement,
-  queryPrepared,
   StaleVersion,
   ValidationFailed,
 } from '@pilar/core';
@@ -25,12 +23,6 @@ import {
 } from '../registry.errors';
 import { Household } from './household.entity';
 import { DtksMembership, HouseholdChanges, NewHousehold } from './households.types';
-
-/** Read on every service recorded for a household: prepared once per connection. */
-const HOUSEHOLD_DESA: PreparedStatement = {
-  name: 'household-desa',
-  text: 'SELECT desa_kode FROM household WHERE id = $1',
-};
 
 const AUDITED: (keyof Household)[] = [
   'noKk',
@@ -71,9 +63,17 @@ export class HouseholdsService {
   /** The desa of a household the caller may see, read by primary key (see Beneficiaries'). */
   async requireVisibleDesa(scope: WilayahScope, id: string): Promise<string> {
     scope.requireKode();
-    const [row] = await queryPrepared<{ desa_kode: string }>(this.dataSource, HOUSEHOLD_DESA, [id]);
-    if (!row || !scope.contains(row.desa_kode)) throw new HouseholdNotFound(id);
-    return row.desa_kode;
+    const [row]: { desa_kode: string }[] = await this.dataSource.query(
+      'SELECT desa_kode FROM household WHERE id = $1',
+      [id],
+    );
+    return this.visibleDesa(scope, id, row && { desaKode: row.desa_kode });
+  }
+
+  /** requireVisibleDesa's answer for household `id` as the caller read it (see Beneficiaries'). */
+  visibleDesa(scope: WilayahScope, id: string, found: { desaKode: string } | undefined): string {
+    if (!found || !scope.contains(found.desaKode)) throw new HouseholdNotFound(id);
+    return found.desaKode;
   }
 
   /** The household holding `noKk`, wherever it is (callers decide what the caller may learn). */
