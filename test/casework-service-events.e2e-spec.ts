@@ -189,6 +189,26 @@ describe('Service events (e2e)', () => {
       }).expect(404);
     });
 
+    it('answers 404 naming the survivor for a person merged away, and records nothing', async () => {
+      const [merged, survivor] = [
+        await registerPerson(t, u.operator),
+        await registerPerson(t, u.operator),
+      ];
+      await t.http
+        .post(`/api/v1/beneficiaries/${merged}/merge`)
+        .set(bearer(u.operator))
+        .send({ intoId: survivor })
+        .expect(200);
+      const id = randomUUID();
+      const res = await post(u.psm, permakanan({ id, beneficiaryId: merged })).expect(404);
+      expect(res.body).toMatchObject({ code: 'BENEFICIARY_NOT_FOUND', mergedIntoId: survivor });
+      const [{ count }] = await t.dataSource.query(
+        'SELECT count(*)::int AS count FROM service_event WHERE id = $1',
+        [id],
+      );
+      expect(count).toBe(0);
+    });
+
     it('refuses a negative amount, a fractional rupiah and an out-of-range GPS point', async () => {
       const res = await post(
         u.tksk,

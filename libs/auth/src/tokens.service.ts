@@ -14,9 +14,19 @@ export interface IssuedTokens {
   expiresIn: number;
 }
 
+/** Access tokens whose verification is remembered: a few per active user, bounded. */
+const MAX_VERIFIED_TOKENS = 10_000;
+
+type VerifiedClaims = AccessTokenClaims & { exp: number };
+
+/** jsonwebtoken's rule: a token is expired from the second its `exp` names. */
+const isUnexpired = (claims: VerifiedClaims): boolean => Math.floor(Date.now() / 1000) < claims.exp;
+
 /** Signs access tokens and keeps the rotating refresh-token families. */
 @Injectable()
 export class TokensService {
+  private readonly verified = new Map<string, VerifiedClaims>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
@@ -51,9 +61,19 @@ export class TokensService {
     return { accessToken, refreshToken, expiresIn: accessTtl };
   }
 
+  /**
+   * The claims of a valid, unexpired access token, else null. A client sends the same token on
+   * every request until it expires, and a token that verified once always verifies again (it
+   * carries no revocable state), so its claims are kept and only its expiry is checked again.
+   */
   async verifyAccess(token: string): Promise<AccessTokenClaims | null> {
+    const known = this.verified.get(token);
+    if (known) return isUnexpired(known) ? known : null;
     try {
-      return await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      const claims = await this.jwt.verifyAsync<VerifiedClaims>(token);
+      if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.clear();
+      this.verified.set(token, claims);
+      return claims;
     } catch {
       return null;
     }

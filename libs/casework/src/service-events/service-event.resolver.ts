@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { WilayahScope } from '@pilar/auth';
 import { AppConfig, ValidationFailed } from '@pilar/core';
 import { RenjaService } from '@pilar/planning';
-import { BeneficiariesService, HouseholdsService } from '@pilar/registry';
+import { BeneficiariesService, BeneficiaryStatus, HouseholdsService } from '@pilar/registry';
 import { WilayahService } from '@pilar/wilayah';
 import { Repository } from 'typeorm';
 import { SocialCase } from '../cases/case.entity';
@@ -69,25 +69,22 @@ export class ServiceEventResolver {
       );
     }
 
-    // Independent lookups run together; a 404 on the recipient (absent or outside the wilayah)
-    // answers the request, 400s are collected.
-    const [, subKegiatanKode, recipient, disaster, kase] = await Promise.all([
+    // Independent lookups run together. The recipient is read by the insert statement itself
+    // (see RecordServiceEventUseCase), one round trip fewer on the path every service takes.
+    const [, subKegiatanKode, disaster, kase, desa] = await Promise.all([
       errors.check(this.requireServiceType(input.type)),
       input.subKegiatanKode && validDate
         ? errors.check(this.requireInRenja(yearOf(input.date), input.subKegiatanKode))
         : undefined,
-      recipients === 1 ? this.recipient(scope, input) : undefined,
       input.disasterId ? errors.check(this.requireDisaster(input.disasterId)) : undefined,
       input.caseId ? errors.check(this.requireCase(scope, input.caseId)) : undefined,
+      input.desaKode
+        ? errors.check(this.wilayah.require(input.desaKode, 'DESA', 'desaKode'))
+        : undefined,
     ]);
 
-    let desaKode = recipient?.desaKode ?? '';
-    if (input.desaKode && input.desaKode !== recipient?.desaKode) {
-      desaKode = input.desaKode;
-      const desa = await errors.check(this.wilayah.require(input.desaKode, 'DESA', 'desaKode'));
-      if (desa && !scope.contains(desa.kode)) {
-        errors.add('desaKode', `${desa.kode} is outside your wilayah ${scope.kode}`);
-      }
+    if (desa && !scope.contains(desa.kode)) {
+      errors.add('desaKode', `${desa.kode} is outside your wilayah ${scope.kode}`);
     }
     if (kase && kase.beneficiaryId !== input.beneficiaryId?.toLowerCase()) {
       errors.add('caseId', `case ${kase.id} is about another person`);
@@ -98,6 +95,8 @@ export class ServiceEventResolver {
         `${input.date} is before the disaster began (${disaster.startDate})`,
       );
     }
+    // A recipient who is absent or outside the wilayah answers 404 before any 400.
+    if (!errors.isEmpty && recipients === 1) await this.requireRecipient(scope, input);
     errors.throwIfAny();
 
     return {
@@ -109,7 +108,7 @@ export class ServiceEventResolver {
       quantity: input.quantity ?? 1,
       unit: input.unit ?? null,
       amount: input.amount ?? 0,
-      desaKode,
+      desaKode: input.desaKode ?? null,
       caseId: input.caseId ?? null,
       disasterId: input.disasterId ?? null,
       notes: input.notes ?? null,
@@ -132,14 +131,29 @@ export class ServiceEventResolver {
     );
   }
 
-  private async recipient(
+  /** Throws unless the caller may record a service for the request's recipient. */
+  private async requireRecipient(scope: WilayahScope, input: ServiceEventInput): Promise<void> {
+    if (input.beneficiaryId) {
+      await this.beneficiaries.requireVisibleDesa(scope, input.beneficiaryId);
+    } else {
+      await this.households.requireVisibleDesa(scope, input.householdId as string);
+    }
+  }
+
+  /**
+   * Throws what requireRecipient would have for the recipient as the insert statement read it
+   * (`found` undefined when absent), after that statement refused to record for them.
+   */
+  async refuseRecipient(
     scope: WilayahScope,
     input: ServiceEventInput,
-  ): Promise<{ desaKode: string }> {
-    const desaKode = input.beneficiaryId
-      ? await this.beneficiaries.requireVisibleDesa(scope, input.beneficiaryId)
-      : await this.households.requireVisibleDesa(scope, input.householdId as string);
-    return { desaKode };
+    found: { desaKode: string; status: BeneficiaryStatus | null } | undefined,
+  ): Promise<void> {
+    if (input.beneficiaryId) {
+      await this.beneficiaries.visibleDesa(scope, input.beneficiaryId, found);
+    } else {
+      this.households.visibleDesa(scope, input.householdId as string, found);
+    }
   }
 
   /** Disasters are never edited once registered, so a cached one stays right. */

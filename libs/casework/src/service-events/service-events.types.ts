@@ -34,7 +34,8 @@ export interface ResolvedServiceEvent {
   quantity: number;
   unit: string | null;
   amount: number;
-  desaKode: string;
+  /** Given by the client; otherwise null, and the insert takes the recipient's desa. */
+  desaKode: string | null;
   caseId: string | null;
   /** Given by the client; otherwise the server links the disaster whose window covers it. */
   disasterId: string | null;

@@ -25,6 +25,7 @@ import {
   NoKkAlreadyRegistered,
   OutsideWilayah,
 } from '../registry.errors';
+import type { BeneficiaryStatus } from '../registry.types';
 import { Beneficiary } from './beneficiary.entity';
 import { BeneficiaryChanges, NewBeneficiary } from './beneficiaries.types';
 
@@ -80,20 +81,33 @@ export class BeneficiariesService {
 
   /**
    * The desa of a person the caller may see and who has not been merged away — all that
-   * recording a service needs — read by primary key without loading the record: this runs on
-   * every service a field worker records. Answers exactly as requireVisible does.
+   * recording a service needs — read by primary key without loading the record. Answers exactly
+   * as requireVisible does.
    */
   async requireVisibleDesa(scope: WilayahScope, id: string): Promise<string> {
     scope.requireKode();
-    const [row]: { desa_kode: string; status: string }[] = await this.dataSource.query(
+    const [row]: { desa_kode: string; status: BeneficiaryStatus }[] = await this.dataSource.query(
       'SELECT desa_kode, status FROM beneficiary WHERE id = $1',
       [id],
     );
-    if (!row || !scope.contains(row.desa_kode)) throw new BeneficiaryNotFound(id);
+    return this.visibleDesa(scope, id, row && { desaKode: row.desa_kode, status: row.status });
+  }
+
+  /**
+   * requireVisibleDesa's answer for person `id` as the caller read it (`found`, undefined when
+   * absent): recording a service reads the recipient in its insert statement, which reads a
+   * household's desa in the same column (status null).
+   */
+  async visibleDesa(
+    scope: WilayahScope,
+    id: string,
+    found: { desaKode: string; status: BeneficiaryStatus | null } | undefined,
+  ): Promise<string> {
+    if (!found || !scope.contains(found.desaKode)) throw new BeneficiaryNotFound(id);
     // Rare: requireVisible throws for a merged-away record, naming the survivor when the caller
     // may see it; one way of answering that, not two.
-    if (row.status === 'MERGED') return (await this.requireVisible(scope, id)).desaKode;
-    return row.desa_kode;
+    if (found.status === 'MERGED') return (await this.requireVisible(scope, id)).desaKode;
+    return found.desaKode;
   }
 
   /** The detail view: the full NIK, whose every read is audited. */

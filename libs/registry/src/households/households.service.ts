@@ -67,8 +67,13 @@ export class HouseholdsService {
       'SELECT desa_kode FROM household WHERE id = $1',
       [id],
     );
-    if (!row || !scope.contains(row.desa_kode)) throw new HouseholdNotFound(id);
-    return row.desa_kode;
+    return this.visibleDesa(scope, id, row && { desaKode: row.desa_kode });
+  }
+
+  /** requireVisibleDesa's answer for household `id` as the caller read it (see Beneficiaries'). */
+  visibleDesa(scope: WilayahScope, id: string, found: { desaKode: string } | undefined): string {
+    if (!found || !scope.contains(found.desaKode)) throw new HouseholdNotFound(id);
+    return found.desaKode;
   }
 
   /** The household holding `noKk`, wherever it is (callers decide what the caller may learn). */

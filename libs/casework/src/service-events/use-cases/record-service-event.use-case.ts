@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuthUser } from '@pilar/auth';
+import { PreparedStatement, queryPrepared } from '@pilar/core';
 import { parseNomenclatureKode } from '@pilar/planning';
+import type { BeneficiaryStatus } from '@pilar/registry';
 import { DataSource, Repository } from 'typeorm';
 import { clientChosenId, IdempotencyConflict, payloadHash } from '../../common/idempotency';
 import { outboxOnCreate } from '../../outbox/service-event-outbox';
@@ -16,19 +18,31 @@ import {
 
 /**
  * The event row and its outbox row in one statement, so both exist or neither does.
+ * The statement also reads the recipient (a person or a household, one of $4 and $5 is null) and
+ * inserts only when the caller may record for them: their desa is within the caller's wilayah
+ * ($18, the prefix match of WilayahScope.where) and they were not merged away. It answers the
+ * recipient's desa and status, so a refusal is explained without reading them again.
  * ON CONFLICT (id) DO NOTHING makes concurrent submissions of one id create exactly one event:
  * the losers wait for the winner's commit, insert nothing, and compare payloads afterwards.
- * Without a disaster from the client, the event links to the disaster whose tanggap darurat
- * window covers its date and whose victims include the recipient.
+ * Without a desa from the client, the event is placed in the recipient's. Without a disaster
+ * from the client, the event links to the disaster whose tanggap darurat window covers its date
+ * and whose victims include the recipient.
  */
-const INSERT_EVENT_WITH_OUTBOX = `
-  WITH inserted AS (
+const INSERT_EVENT_WITH_OUTBOX: PreparedStatement = {
+  name: 'record-service-event',
+  text: `
+  WITH recipient AS (
+    SELECT desa_kode, status FROM beneficiary WHERE id = $4::uuid
+    UNION ALL
+    SELECT desa_kode, NULL FROM household WHERE id = $5::uuid
+  ), inserted AS (
     INSERT INTO service_event (
       id, payload_hash, service_type, beneficiary_id, household_id, sub_kegiatan_kode,
       event_date, quantity, unit, amount, desa_kode, recorded_by, case_id, disaster_id, notes,
       location_lat, location_lon)
-    VALUES (
-      $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+    SELECT
+      $1::uuid, $2::text, $3::text, $4::uuid, $5::uuid, $6::text, $7::date, $8::numeric,
+      $9::text, $10::bigint, COALESCE($11::text, r.desa_kode), $12::uuid, $13::uuid,
       COALESCE(
         $14::uuid,
         (SELECT v.disaster_id FROM disaster_victim v JOIN disaster d ON d.id = v.disaster_id
@@ -39,14 +53,25 @@ const INSERT_EVENT_WITH_OUTBOX = `
           WHERE v.household_id = $5::uuid
             AND $7::date BETWEEN d.start_date AND d.emergency_end_date
           ORDER BY d.start_date DESC, d.id LIMIT 1)),
-      $15, $16, $17)
+      $15::text, $16::float8, $17::float8
+    FROM recipient r
+    WHERE (r.desa_kode = $18::text OR r.desa_kode LIKE $18::text || '.%')
+      AND r.status IS DISTINCT FROM 'MERGED'
     ON CONFLICT (id) DO NOTHING
     RETURNING *
   ), outbox_row AS (${outboxOnCreate('inserted')})
-  SELECT id, disaster_id, recorded_at FROM inserted`;
+  SELECT r.desa_kode AS recipient_desa_kode, r.status AS recipient_status,
+         i.id, i.desa_kode, i.disaster_id, i.recorded_at
+  FROM recipient r LEFT JOIN inserted i ON true`,
+};
 
+/** The statement's one row, or none when the recipient does not exist. */
 interface InsertedRow {
-  id: string;
+  recipient_desa_kode: string;
+  recipient_status: BeneficiaryStatus | null;
+  /** The columns of the event, null when nothing was inserted. */
+  id: string | null;
+  desa_kode: string;
   disaster_id: string | null;
   recorded_at: Date;
 }
@@ -80,7 +105,7 @@ export class RecordServiceEventUseCase {
       throw err;
     }
 
-    const rows: InsertedRow[] = await this.dataSource.query(INSERT_EVENT_WITH_OUTBOX, [
+    const [row] = await queryPrepared<InsertedRow>(this.dataSource, INSERT_EVENT_WITH_OUTBOX, [
       id,
       hash,
       resolved.serviceType,
@@ -98,12 +123,21 @@ export class RecordServiceEventUseCase {
       resolved.notes,
       resolved.locationLat,
       resolved.locationLon,
+      caller.scope.requireKode(),
     ]);
-    if (rows.length === 0) {
-      const existing = await this.events.findOneByOrFail({ id });
-      return this.replay(existing, hash);
+    if (!row?.id) {
+      // Nothing inserted: the id was taken (a replay, or another request under the same id), or
+      // the recipient is absent, outside the caller's wilayah or merged away — a replay first,
+      // as above.
+      const existing = clientId ? await this.events.findOneBy({ id: clientId }) : null;
+      if (existing) return this.replay(existing, hash);
+      await this.resolver.refuseRecipient(
+        caller.scope,
+        input,
+        row && { desaKode: row.recipient_desa_kode, status: row.recipient_status },
+      );
+      throw new Error(`Service event ${id} was neither recorded nor found`);
     }
-    const [row] = rows;
     return {
       created: true,
       // A plain object, not repository.create: this is the hot path, and nothing here needs
@@ -114,6 +148,7 @@ export class RecordServiceEventUseCase {
         payloadHash: hash,
         quantity: String(resolved.quantity),
         amount: String(resolved.amount),
+        desaKode: row.desa_kode,
         recordedBy: caller.id,
         recordedAt: row.recorded_at,
         disasterId: row.disaster_id,
