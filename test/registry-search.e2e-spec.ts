@@ -97,6 +97,84 @@ describe('Beneficiary search (e2e)', () => {
     expect((await get('/beneficiaries?status=PINDAH').expect(200)).body.items).toHaveLength(0);
   });
 
+  it('finds a person by a name with one typo', async () => {
+    expect(names((await get('/beneficiaries?q=Jamlah').expect(200)).body)).toEqual(['Jamilah']);
+    expect(names((await get('/beneficiaries?q=Zainal%20Abiddin').expect(200)).body)).toEqual([
+      'Zainal Abidin',
+    ]);
+  });
+
+  it("keeps a name search within the caller's wilayah", async () => {
+    const tksk = await t.signIn(Role.Tksk, '63.11.06');
+    const inKecamatan = await t.http
+      .get('/api/v1/beneficiaries?q=Zainal%20Abiddin')
+      .auth(tksk.token, { type: 'bearer' })
+      .expect(200);
+    expect(inKecamatan.body.items).toEqual([]);
+    const psm = await t.signIn(Role.Psm, KALAHIANG);
+    const inDesa = await t.http
+      .get('/api/v1/beneficiaries?q=Rizki%20Amalia')
+      .auth(psm.token, { type: 'bearer' })
+      .expect(200);
+    expect(names(inDesa.body)).toEqual(['Rizki Amalia']);
+    expect(inDesa.body.items[0].nik).toBeNull();
+    const pimpinan = await t.signIn(Role.Pimpinan);
+    await t.http
+      .get('/api/v1/beneficiaries?q=Rizki%20Amalia')
+      .auth(pimpinan.token, { type: 'bearer' })
+      .expect(403);
+  });
+
+  it('pages through people who share a name in id order', async () => {
+    const ids: string[] = [];
+    for (const day of ['10', '11', '12']) {
+      const res = await t.http
+        .post('/api/v1/beneficiaries')
+        .auth(operator.token, { type: 'bearer' })
+        .send({ name: 'Sarbini', sex: 'L', birthDate: `1970-02-${day}`, desaKode: BALANG })
+        .expect(201);
+      ids.push(res.body.id);
+    }
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const page = await get(`/beneficiaries?q=Sarbiny&limit=2${cursor}`).expect(200);
+      seen.push(...page.body.items.map((b: { id: string }) => b.id));
+      cursor = page.body.nextCursor ? `&cursor=${page.body.nextCursor}` : '';
+    } while (cursor);
+    expect(seen).toEqual([...ids].sort());
+  });
+
+  it('finds a renamed person by the new name only, and a merged record no more', async () => {
+    const created = await t.http
+      .post('/api/v1/beneficiaries')
+      .auth(operator.token, { type: 'bearer' })
+      .send({ name: 'Samsuri', sex: 'L', birthDate: '1966-06-06', desaKode: KALAHIANG })
+      .expect(201);
+    await t.http
+      .patch(`/api/v1/beneficiaries/${created.body.id}`)
+      .auth(operator.token, { type: 'bearer' })
+      .send({ version: 1, name: 'Syamsuri Hadi' })
+      .expect(200);
+    expect((await get('/beneficiaries?q=Samsuri').expect(200)).body.items).toEqual([]);
+    expect(names((await get('/beneficiaries?q=Syamsuri%20Hady').expect(200)).body)).toEqual([
+      'Syamsuri Hadi',
+    ]);
+
+    const copy = await t.http
+      .post('/api/v1/beneficiaries')
+      .auth(operator.token, { type: 'bearer' })
+      .send({ name: 'Syamsuri Hadi', sex: 'L', birthDate: '1966-06-07', desaKode: KALAHIANG })
+      .expect(201);
+    await t.http
+      .post(`/api/v1/beneficiaries/${copy.body.id}/merge`)
+      .auth(operator.token, { type: 'bearer' })
+      .send({ intoId: created.body.id })
+      .expect(200);
+    const found = await get('/beneficiaries?q=Syamsuri%20Hady').expect(200);
+    expect(found.body.items.map((b: { id: string }) => b.id)).toEqual([created.body.id]);
+  });
+
   it('refuses limits above 500 and unknown filters', async () => {
     await get('/beneficiaries?limit=501').expect(400);
     await get('/beneficiaries?nama=x').expect(400);
