@@ -9,8 +9,17 @@ describe('Beneficiary search (e2e)', () => {
   let t: TestApp;
   let operator: SignedInUser;
 
-  const get = (path: string) =>
-    t.http.get(`/api/v1${path}`).auth(operator.token, { type: 'bearer' });
+  const getAs = (user: SignedInUser, path: string) =>
+    t.http.get(`/api/v1${path}`).auth(user.token, { type: 'bearer' });
+  const get = (path: string) => getAs(operator, path);
+  const register = async (person: object): Promise<string> => {
+    const res = await t.http
+      .post('/api/v1/beneficiaries')
+      .auth(operator.token, { type: 'bearer' })
+      .send({ sex: 'L', ...person })
+      .expect(201);
+    return res.body.id as string;
+  };
   const names = (body: { items: { name: string }[] }): string[] => body.items.map((b) => b.name);
 
   beforeAll(async () => {
@@ -25,13 +34,7 @@ describe('Beneficiary search (e2e)', () => {
       { name: 'Zainal Abidin', desaKode: JUAI_DESA },
       { name: 'Badrun', desaKode: BALANG },
     ];
-    for (const [i, p] of people.entries()) {
-      await t.http
-        .post('/api/v1/beneficiaries')
-        .auth(operator.token, { type: 'bearer' })
-        .send({ sex: 'L', birthDate: `1980-01-0${i + 1}`, ...p })
-        .expect(201);
-    }
+    for (const [i, p] of people.entries()) await register({ birthDate: `1980-01-0${i + 1}`, ...p });
   });
   afterAll(() => t.close());
 
@@ -106,34 +109,20 @@ describe('Beneficiary search (e2e)', () => {
 
   it("keeps a name search within the caller's wilayah", async () => {
     const tksk = await t.signIn(Role.Tksk, '63.11.06');
-    const inKecamatan = await t.http
-      .get('/api/v1/beneficiaries?q=Zainal%20Abiddin')
-      .auth(tksk.token, { type: 'bearer' })
-      .expect(200);
+    const inKecamatan = await getAs(tksk, '/beneficiaries?q=Zainal%20Abiddin').expect(200);
     expect(inKecamatan.body.items).toEqual([]);
     const psm = await t.signIn(Role.Psm, KALAHIANG);
-    const inDesa = await t.http
-      .get('/api/v1/beneficiaries?q=Rizki%20Amalia')
-      .auth(psm.token, { type: 'bearer' })
-      .expect(200);
+    const inDesa = await getAs(psm, '/beneficiaries?q=Rizki%20Amalia').expect(200);
     expect(names(inDesa.body)).toEqual(['Rizki Amalia']);
     expect(inDesa.body.items[0].nik).toBeNull();
     const pimpinan = await t.signIn(Role.Pimpinan);
-    await t.http
-      .get('/api/v1/beneficiaries?q=Rizki%20Amalia')
-      .auth(pimpinan.token, { type: 'bearer' })
-      .expect(403);
+    await getAs(pimpinan, '/beneficiaries?q=Rizki%20Amalia').expect(403);
   });
 
   it('pages through people who share a name in id order', async () => {
     const ids: string[] = [];
     for (const day of ['10', '11', '12']) {
-      const res = await t.http
-        .post('/api/v1/beneficiaries')
-        .auth(operator.token, { type: 'bearer' })
-        .send({ name: 'Sarbini', sex: 'L', birthDate: `1970-02-${day}`, desaKode: BALANG })
-        .expect(201);
-      ids.push(res.body.id);
+      ids.push(await register({ name: 'Sarbini', birthDate: `1970-02-${day}`, desaKode: BALANG }));
     }
     const seen: string[] = [];
     let cursor = '';
@@ -146,13 +135,9 @@ describe('Beneficiary search (e2e)', () => {
   });
 
   it('finds a renamed person by the new name only, and a merged record no more', async () => {
-    const created = await t.http
-      .post('/api/v1/beneficiaries')
-      .auth(operator.token, { type: 'bearer' })
-      .send({ name: 'Samsuri', sex: 'L', birthDate: '1966-06-06', desaKode: KALAHIANG })
-      .expect(201);
+    const id = await register({ name: 'Samsuri', birthDate: '1966-06-06', desaKode: KALAHIANG });
     await t.http
-      .patch(`/api/v1/beneficiaries/${created.body.id}`)
+      .patch(`/api/v1/beneficiaries/${id}`)
       .auth(operator.token, { type: 'bearer' })
       .send({ version: 1, name: 'Syamsuri Hadi' })
       .expect(200);
@@ -161,18 +146,18 @@ describe('Beneficiary search (e2e)', () => {
       'Syamsuri Hadi',
     ]);
 
-    const copy = await t.http
-      .post('/api/v1/beneficiaries')
-      .auth(operator.token, { type: 'bearer' })
-      .send({ name: 'Syamsuri Hadi', sex: 'L', birthDate: '1966-06-07', desaKode: KALAHIANG })
-      .expect(201);
+    const copy = await register({
+      name: 'Syamsuri Hadi',
+      birthDate: '1966-06-07',
+      desaKode: KALAHIANG,
+    });
     await t.http
-      .post(`/api/v1/beneficiaries/${copy.body.id}/merge`)
+      .post(`/api/v1/beneficiaries/${copy}/merge`)
       .auth(operator.token, { type: 'bearer' })
-      .send({ intoId: created.body.id })
+      .send({ intoId: id })
       .expect(200);
     const found = await get('/beneficiaries?q=Syamsuri%20Hady').expect(200);
-    expect(found.body.items.map((b: { id: string }) => b.id)).toEqual([created.body.id]);
+    expect(found.body.items.map((b: { id: string }) => b.id)).toEqual([id]);
   });
 
   it('refuses limits above 500 and unknown filters', async () => {
