@@ -227,13 +227,21 @@ export async function run(): Promise<void> {
         );
         if (page.items.some((b) => b.name === p.name)) found++;
       });
-      await pg.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, false)`, [
-        String(threshold),
-      ]);
+      await pg.query(
+        `SELECT set_config('pg_trgm.similarity_threshold', $1, false), set_config('jit', 'off', false)`,
+        [String(threshold)],
+      );
+      // The search's two steps: similar distinct names, then a page of people per name.
       const raw = await latency(nameQueries, (p, i) =>
         pg.query(
-          `SELECT id, similarity(name, $1) AS s FROM beneficiary
-           WHERE status <> 'MERGED' AND name % $1 ORDER BY s DESC, id LIMIT 51`,
+          `WITH m AS MATERIALIZED (
+             SELECT name, similarity(name, $1) AS s FROM beneficiary_name WHERE name % $1
+           )
+           SELECT page.id, m.s FROM m CROSS JOIN LATERAL (
+             SELECT id FROM beneficiary b WHERE b.name = m.name AND b.status <> 'MERGED'
+             ORDER BY b.name, b.id LIMIT 51
+           ) page
+           ORDER BY m.s DESC, page.id LIMIT 51`,
           [misspell(p.name, i)],
         ),
       );

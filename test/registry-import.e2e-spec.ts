@@ -119,6 +119,14 @@ describe('Beneficiary import (e2e)', () => {
     });
   });
 
+  it('makes the imported people findable by a misspelled name', async () => {
+    const res = await t.http
+      .get('/api/v1/beneficiaries?q=Abdul%20Hamit')
+      .auth(operator.token, { type: 'bearer' })
+      .expect(200);
+    expect(res.body.items.map((b: { name: string }) => b.name)).toEqual(['Abdul Hamid']);
+  });
+
   it('audits every record it wrote, as the uploader', async () => {
     expect(
       await count(

@@ -9,8 +9,17 @@ describe('Beneficiary search (e2e)', () => {
   let t: TestApp;
   let operator: SignedInUser;
 
-  const get = (path: string) =>
-    t.http.get(`/api/v1${path}`).auth(operator.token, { type: 'bearer' });
+  const getAs = (user: SignedInUser, path: string) =>
+    t.http.get(`/api/v1${path}`).auth(user.token, { type: 'bearer' });
+  const get = (path: string) => getAs(operator, path);
+  const register = async (person: object): Promise<string> => {
+    const res = await t.http
+      .post('/api/v1/beneficiaries')
+      .auth(operator.token, { type: 'bearer' })
+      .send({ sex: 'L', ...person })
+      .expect(201);
+    return res.body.id as string;
+  };
   const names = (body: { items: { name: string }[] }): string[] => body.items.map((b) => b.name);
 
   beforeAll(async () => {
@@ -25,13 +34,7 @@ describe('Beneficiary search (e2e)', () => {
       { name: 'Zainal Abidin', desaKode: JUAI_DESA },
       { name: 'Badrun', desaKode: BALANG },
     ];
-    for (const [i, p] of people.entries()) {
-      await t.http
-        .post('/api/v1/beneficiaries')
-        .auth(operator.token, { type: 'bearer' })
-        .send({ sex: 'L', birthDate: `1980-01-0${i + 1}`, ...p })
-        .expect(201);
-    }
+    for (const [i, p] of people.entries()) await register({ birthDate: `1980-01-0${i + 1}`, ...p });
   });
   afterAll(() => t.close());
 
@@ -95,6 +98,66 @@ describe('Beneficiary search (e2e)', () => {
     expect((await get('/beneficiaries?dtks=false').expect(200)).body.items).toHaveLength(6);
     expect((await get('/beneficiaries?nikStatus=NONE').expect(200)).body.items).toHaveLength(7);
     expect((await get('/beneficiaries?status=PINDAH').expect(200)).body.items).toHaveLength(0);
+  });
+
+  it('finds a person by a name with one typo', async () => {
+    expect(names((await get('/beneficiaries?q=Jamlah').expect(200)).body)).toEqual(['Jamilah']);
+    expect(names((await get('/beneficiaries?q=Zainal%20Abiddin').expect(200)).body)).toEqual([
+      'Zainal Abidin',
+    ]);
+  });
+
+  it("keeps a name search within the caller's wilayah", async () => {
+    const tksk = await t.signIn(Role.Tksk, '63.11.06');
+    const inKecamatan = await getAs(tksk, '/beneficiaries?q=Zainal%20Abiddin').expect(200);
+    expect(inKecamatan.body.items).toEqual([]);
+    const psm = await t.signIn(Role.Psm, KALAHIANG);
+    const inDesa = await getAs(psm, '/beneficiaries?q=Rizki%20Amalia').expect(200);
+    expect(names(inDesa.body)).toEqual(['Rizki Amalia']);
+    expect(inDesa.body.items[0].nik).toBeNull();
+    const pimpinan = await t.signIn(Role.Pimpinan);
+    await getAs(pimpinan, '/beneficiaries?q=Rizki%20Amalia').expect(403);
+  });
+
+  it('pages through people who share a name in id order', async () => {
+    const ids: string[] = [];
+    for (const day of ['10', '11', '12']) {
+      ids.push(await register({ name: 'Sarbini', birthDate: `1970-02-${day}`, desaKode: BALANG }));
+    }
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const page = await get(`/beneficiaries?q=Sarbiny&limit=2${cursor}`).expect(200);
+      seen.push(...page.body.items.map((b: { id: string }) => b.id));
+      cursor = page.body.nextCursor ? `&cursor=${page.body.nextCursor}` : '';
+    } while (cursor);
+    expect(seen).toEqual([...ids].sort());
+  });
+
+  it('finds a renamed person by the new name only, and a merged record no more', async () => {
+    const id = await register({ name: 'Samsuri', birthDate: '1966-06-06', desaKode: KALAHIANG });
+    await t.http
+      .patch(`/api/v1/beneficiaries/${id}`)
+      .auth(operator.token, { type: 'bearer' })
+      .send({ version: 1, name: 'Syamsuri Hadi' })
+      .expect(200);
+    expect((await get('/beneficiaries?q=Samsuri').expect(200)).body.items).toEqual([]);
+    expect(names((await get('/beneficiaries?q=Syamsuri%20Hady').expect(200)).body)).toEqual([
+      'Syamsuri Hadi',
+    ]);
+
+    const copy = await register({
+      name: 'Syamsuri Hadi',
+      birthDate: '1966-06-07',
+      desaKode: KALAHIANG,
+    });
+    await t.http
+      .post(`/api/v1/beneficiaries/${copy}/merge`)
+      .auth(operator.token, { type: 'bearer' })
+      .send({ intoId: id })
+      .expect(200);
+    const found = await get('/beneficiaries?q=Syamsuri%20Hady').expect(200);
+    expect(found.body.items.map((b: { id: string }) => b.id)).toEqual([id]);
   });
 
   it('refuses limits above 500 and unknown filters', async () => {

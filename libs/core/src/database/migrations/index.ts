@@ -6,6 +6,7 @@ import { Planning1764200000000 } from './1764200000000-planning';
 import { Casework1764300000000 } from './1764300000000-casework';
 import { Rollup1764400000000 } from './1764400000000-rollup';
 import { RollupCellDeltas1764500000000 } from './1764500000000-rollup-cell-deltas';
+import { BeneficiaryNames1764600000000 } from './1764600000000-beneficiary-names';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled app, the CLI and
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Casework1764300000000,
   Rollup1764400000000,
   RollupCellDeltas1764500000000,
+  BeneficiaryNames1764600000000,
 ];
