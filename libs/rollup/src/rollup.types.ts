@@ -19,9 +19,3 @@ export interface IndicatorUnit {
   indicatorId: string;
   year: number;
 }
-
-/** A sub-kegiatan's spending in one year (realisasi anggaran). */
-export interface AnggaranUnit {
-  subKegiatanKode: string;
-  year: number;
-}

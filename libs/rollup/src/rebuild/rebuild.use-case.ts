@@ -3,7 +3,7 @@ import { AppConfig } from '@pilar/core';
 import { currentYearIn } from '@pilar/planning';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForRebuild } from '../recompute/advisory-locks';
-import { openCellDeltas } from '../recompute/cell-deltas';
+import { CELL_TABLES, openCellDeltas } from '../recompute/cell-deltas';
 import { recomputeVictims } from '../recompute/disaster-victims';
 import { applyFigures, stageFigures } from '../recompute/figures';
 import { loadMeasureParts } from '../recompute/indicator-parts';
@@ -25,17 +25,12 @@ export interface RebuildResult {
   };
 }
 
-/** Every table of computed figures, each with a `year` column. */
-export const ROLLUP_TABLES = [
-  'rollup_service_fact',
-  'rollup_ppks_member',
-  'rollup_victim',
-  'rollup_part_total',
-  'rollup_indicator_cell',
-  'rollup_anggaran_cell',
-  'rollup_ppks_coverage',
-  'rollup_spm',
-] as const;
+/**
+ * The tables of figures a rebuild empties before staging everyone's contribution (each with a
+ * `year` column). The derived tables (facts, members, victims) are replaced by their own
+ * recompute functions.
+ */
+const FIGURE_TABLES = ['rollup_indicator_cell', ...CELL_TABLES.map((t) => t.cells)];
 
 /**
  * Recomputes every figure of the given years (all years when none are given) from the records,
@@ -67,7 +62,7 @@ export class RebuildUseCase {
         ? [...new Set(years)].sort((a, b) => a - b)
         : await this.allYears(m);
       await step('clear', async () => {
-        for (const table of ROLLUP_TABLES) {
+        for (const table of FIGURE_TABLES) {
           await m.query(`DELETE FROM ${table} WHERE year = ANY ($1)`, [targetYears]);
         }
         await m.query(

@@ -81,13 +81,16 @@ export const CELL_TABLES = [PART_TOTALS, ANGGARAN_CELLS, COVERAGE_CELLS, SPM_CEL
  * connection, and are emptied after each use).
  */
 export async function openCellDeltas(m: EntityManager): Promise<void> {
-  // CREATE … IF NOT EXISTS says NOTICE each time the table is already there.
-  await m.query('SET LOCAL client_min_messages = warning');
-  for (const table of CELL_TABLES) {
-    await m.query(
-      `CREATE TEMP TABLE IF NOT EXISTS ${table.delta} (${table.deltaColumns}, sign smallint NOT NULL)`,
-    );
-  }
+  // One round trip. CREATE … IF NOT EXISTS says NOTICE each time the table is already there.
+  await m.query(
+    [
+      'SET LOCAL client_min_messages = warning',
+      ...CELL_TABLES.map(
+        (t) =>
+          `CREATE TEMP TABLE IF NOT EXISTS ${t.delta} (${t.deltaColumns}, sign smallint NOT NULL)`,
+      ),
+    ].join(';\n'),
+  );
 }
 
 /** Whether a contribution is counted in (after a change) or taken out (before it). */

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { UnitScope } from './units';
-import { whose } from './units';
+import { type UnitScope, whose } from './units';
 
 /**
  * Recomputes `rollup_victim`, what SPM E counts: who is a victim of a disaster whose tanggap

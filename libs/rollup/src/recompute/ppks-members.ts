@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { whose } from './units';
 
 /**
  * Recomputes `rollup_ppks_member`: who is PPKS of which type in which year, and in which
@@ -16,7 +17,7 @@ export async function recomputePpksMembers(
   if (scope.years.length === 0 || scope.recipients?.length === 0) return;
   await m.query(
     `DELETE FROM rollup_ppks_member
-     WHERE ($1::uuid[] IS NULL OR recipient_id = ANY ($1)) AND year = ANY ($2)`,
+     WHERE ${whose('recipient_id', '$1')} AND year = ANY ($2)`,
     [scope.recipients, scope.years],
   );
   await m.query(
