@@ -1,7 +1,7 @@
 /* Shared set-up of the casework e2e tests: people, Renja lines and dates in the agency's zone. */
 import { Role } from '@pilar/auth';
-import { todayIn } from '@pilar/casework';
 import { SignedInUser, TestApp } from '@pilar/testing';
+import { todayIn } from '@pilar/core';
 
 export const PARINGIN = '63.11.06';
 export const BALANG = '63.11.06.2005';

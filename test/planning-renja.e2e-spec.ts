@@ -1,12 +1,7 @@
 import { join } from 'node:path';
 import { Role } from '@pilar/auth';
-import { readCsvFile } from '@pilar/core';
-import {
-  currentYearIn,
-  formatIdNumber,
-  RenjaService,
-  SubKegiatanNotInRenja,
-} from '@pilar/planning';
+import { currentYearIn, readCsvFile } from '@pilar/core';
+import { formatIdNumber, RenjaService, SubKegiatanNotInRenja } from '@pilar/planning';
 import { TestApp } from '@pilar/testing';
 
 const SEED_DATA = join(__dirname, '..', 'libs', 'planning', 'src', 'balangan', 'seed-data');

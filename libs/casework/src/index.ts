@@ -23,4 +23,3 @@ export * from './service-events/use-cases/record-service-event-batch.use-case';
 export * from './service-types/service-type.entity';
 export * from './service-types/service-types.seed';
 export * from './service-types/service-types.service';
-export * from './common/calendar';

@@ -1,3 +1,4 @@
+export * from './calendar';
 export * from './config';
 export * from './context';
 export * from './core.module';

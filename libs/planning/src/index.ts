@@ -14,7 +14,6 @@ export * from './nomenclature/nomenclature.service';
 export * from './numbers';
 export * from './planning.module';
 export * from './renja/copy-renja.use-case';
-export * from './renja/current-year';
 export * from './renja/import/import-renja.use-case';
 export * from './renja/import/renja-csv-row';
 export * from './renja/renja-sub-kegiatan.entity';

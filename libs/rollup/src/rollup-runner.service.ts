@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig } from '@pilar/core';
-import { currentYearIn } from '@pilar/planning';
+import { AppConfig, currentYearIn } from '@pilar/core';
 import { DataSource } from 'typeorm';
 import { OutboxDrainUseCase } from './drain/outbox-drain.use-case';
 import { RebuildResult, RebuildUseCase } from './rebuild/rebuild.use-case';

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { WilayahScope } from '@pilar/auth';
-import { AppConfig, ValidationFailed } from '@pilar/core';
+import { AppConfig, isCalendarDate, todayIn, ValidationFailed, yearOf } from '@pilar/core';
 import { RenjaService } from '@pilar/planning';
 import { BeneficiariesService, BeneficiaryStatus, HouseholdsService } from '@pilar/registry';
 import { WilayahService } from '@pilar/wilayah';
 import { Repository } from 'typeorm';
 import { SocialCase } from '../cases/case.entity';
-import { isCalendarDate, todayIn, yearOf } from '../common/calendar';
 import { FieldErrorCollector } from '../common/field-errors';
 import { TtlCache } from '../common/ttl-cache';
 import { Disaster } from '../disasters/disaster.entity';

@@ -4,6 +4,7 @@ import { AuditService, diffFields } from '@pilar/audit';
 import { Role } from '@pilar/auth';
 import {
   AppConfig,
+  currentYearIn,
   FieldError,
   NotFound,
   PgError,
@@ -13,7 +14,6 @@ import {
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { kodeAt, parseNomenclatureKode } from '../nomenclature/nomenclature-kode';
 import { NomenclatureService } from '../nomenclature/nomenclature.service';
-import { currentYearIn } from './current-year';
 import { RenjaSubKegiatan } from './renja-sub-kegiatan.entity';
 import { ConcurrentEdit, RenjaYearForbidden, SubKegiatanNotInRenja } from './renja.errors';
 import { RenjaLine, RenjaSubKegiatanItem, RenjaTree, RenjaVersi, SUMBER_DANA } from './renja.types';

@@ -3,6 +3,7 @@ import { AuditService, diffFields } from '@pilar/audit';
 import type { WilayahScope } from '@pilar/auth';
 import {
   FieldError,
+  isCalendarDate,
   pgConstraint,
   PgError,
   pgErrorCode,
@@ -16,7 +17,7 @@ import { cleanText, normalizeName } from '../common/text';
 import { Household } from '../households/household.entity';
 import { HouseholdsService } from '../households/households.service';
 import { IdentityNumbersService } from '../nik/identity-numbers.service';
-import { isRealDate, maskIdentityNumber } from '../nik/nik';
+import { maskIdentityNumber } from '../nik/nik';
 import { PpksClassificationWriter } from '../ppks/ppks-classification.writer';
 import {
   BeneficiaryAlreadyRegistered,
@@ -298,7 +299,7 @@ export class BeneficiariesService {
   ): FieldError[] {
     const errors: FieldError[] = [];
     if (!person.name) errors.push({ field: 'name', message: 'must not be empty' });
-    if (!isRealDate(person.birthDate)) {
+    if (!isCalendarDate(person.birthDate)) {
       errors.push({ field: 'birthDate', message: `${person.birthDate} is not a real date` });
     } else if (person.birthDate > today) {
       errors.push({ field: 'birthDate', message: `${person.birthDate} is in the future` });

@@ -9,11 +9,11 @@ import {
   JobRunsService,
   RequestContext,
   RowError,
+  todayIn,
 } from '@pilar/core';
 import type { Request } from 'express';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { todayIn } from '../common/dates';
 import { ImportActor } from './import-sql-parts';
 import { checkStagedRows, stagedErrors } from './import-checks.sql';
 import { stageHouseholds, upsertHouseholds } from './import-households.sql';

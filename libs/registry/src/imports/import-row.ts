@@ -1,8 +1,9 @@
 import type { CsvRow, RowError } from '@pilar/core';
 import { isWithin, tingkatOf } from '@pilar/wilayah';
 import { cleanText, normalizeName } from '../common/text';
-import { isRealDate, nikProblems, noKkProblem } from '../nik/nik';
+import { nikProblems, noKkProblem } from '../nik/nik';
 import { Relationship, RELATIONSHIPS, Sex } from '../registry.types';
+import { isCalendarDate } from '@pilar/core';
 
 /** The columns an import file must have (header names, case-insensitive). */
 export const REQUIRED_COLUMNS = ['nama', 'jenis_kelamin', 'tanggal_lahir', 'desa_kode'] as const;
@@ -48,7 +49,7 @@ export function parseImportDate(value: string): string | null {
     : local
       ? `${local[3]}-${local[2].padStart(2, '0')}-${local[1].padStart(2, '0')}`
       : null;
-  return date && isRealDate(date) ? date : null;
+  return date && isCalendarDate(date) ? date : null;
 }
 
 /** `63.11.06.2005` or `6311062005` → `63.11.06.2005`. */

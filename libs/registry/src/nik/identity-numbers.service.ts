@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, FieldError } from '@pilar/core';
+import { AppConfig, FieldError, todayIn } from '@pilar/core';
 import { WilayahService } from '@pilar/wilayah';
-import { todayIn } from '../common/dates';
 import { kecamatanKodeOfNumber, nikProblems, noKkProblem, Sex } from './nik';
 
 /**

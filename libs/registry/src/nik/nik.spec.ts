@@ -1,4 +1,4 @@
-import { isRealDate, maskIdentityNumber, nikProblems, noKkProblem, parseNik } from './nik';
+import { maskIdentityNumber, nikProblems, noKkProblem, parseNik } from './nik';
 
 const TODAY = '2026-11-25';
 
@@ -127,17 +127,5 @@ describe(maskIdentityNumber.name, () => {
   it('keeps the first and last four digits', () => {
     expect(maskIdentityNumber('6311061708470001')).toBe('6311********0001');
     expect(maskIdentityNumber(null)).toBeNull();
-  });
-});
-
-describe(isRealDate.name, () => {
-  it.each([
-    ['2024-02-29', true],
-    ['2023-02-29', false],
-    ['2023-04-31', false],
-    ['2023-13-01', false],
-    ['23-01-01', false],
-  ])('%p → %p', (iso, real) => {
-    expect(isRealDate(iso)).toBe(real);
   });
 });

@@ -7,6 +7,8 @@
  * Whether the kecamatan exists is a database question; IdentityNumbersService asks it.
  */
 
+import { isCalendarDate } from '@pilar/core';
+
 export type Sex = 'L' | 'P';
 
 export interface NikParts {
@@ -25,15 +27,6 @@ export interface NikParts {
 export type NikParse = { ok: true; parts: NikParts } | { ok: false; reason: string };
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** True when `iso` (YYYY-MM-DD) is a real calendar date. */
-export function isRealDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
 
 /** `YYYY-MM-DD` → `DD-MM-YYYY`, the way Indonesian documents print dates. */
 const toIndonesianDate = (iso: string): string => iso.split('-').reverse().join('-');
@@ -77,7 +70,7 @@ export function parseNik(nik: string, today: string): NikParse {
   }
   const inThisCentury = `20${pad(twoDigitYear)}-${pad(month)}-${pad(day)}`;
   const birthDate = inThisCentury > today ? `19${inThisCentury.slice(2)}` : inThisCentury;
-  if (!isRealDate(birthDate)) {
+  if (!isCalendarDate(birthDate)) {
     return {
       ok: false,
       reason: `the birth date in the NIK, ${pad(day)}-${pad(month)}-${pad(twoDigitYear)}, is not a real date`,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, diffFields } from '@pilar/audit';
-import { FieldError, pgErrorCode, RequestContext } from '@pilar/core';
+import { FieldError, isCalendarDate, pgErrorCode, RequestContext } from '@pilar/core';
 import { EntityManager } from 'typeorm';
-import { isRealDate } from '../nik/nik';
 import { PpksPeriodOverlaps } from '../registry.errors';
 import { PpksSource, VerificationStatus } from '../registry.types';
 import { PpksTypesService } from '../ppks-types/ppks-types.service';
@@ -83,7 +82,7 @@ export class PpksClassificationWriter {
         ['since', e.since],
         ['until', e.until],
       ] as const) {
-        if (date && !isRealDate(date)) {
+        if (date && !isCalendarDate(date)) {
           errors.push({ field: field(i, prop), message: `${date} is not a real date` });
         }
       }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@pilar/core';
-import { currentYearIn } from '@pilar/planning';
+import { AppConfig, currentYearIn } from '@pilar/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForRebuild } from '../recompute/advisory-locks';
 import { CELL_TABLES, openCellDeltas } from '../recompute/cell-deltas';

@@ -1,5 +1,6 @@
-import { isRealDate, RELATIONSHIPS } from '@pilar/registry';
+import { RELATIONSHIPS } from '@pilar/registry';
 import { ValidateBy, ValidationOptions } from 'class-validator';
+import { isCalendarDate } from '@pilar/core';
 
 /** A real calendar date written YYYY-MM-DD (31-02 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -7,7 +8,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isCalendarDate',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && isRealDate(value),
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
         defaultMessage: () => 'must be a real date written YYYY-MM-DD',
       },
     },

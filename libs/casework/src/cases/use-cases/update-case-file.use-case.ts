@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, diffFields } from '@pilar/audit';
 import type { AuthUser } from '@pilar/auth';
-import { AppConfig, ValidationFailed } from '@pilar/core';
+import { AppConfig, isCalendarDate, todayIn, ValidationFailed } from '@pilar/core';
 import { WilayahService } from '@pilar/wilayah';
 import { DataSource, EntityManager } from 'typeorm';
-import { isCalendarDate, todayIn } from '../../common/calendar';
 import { CaseAssignees } from '../case-assignees';
 import { CaseDocument } from '../case-document.entity';
 import { CaseFileStore } from '../case-file.store';

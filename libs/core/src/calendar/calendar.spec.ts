@@ -1,4 +1,4 @@
-import { isCalendarDate, todayIn, triwulanOf, yearOf } from './calendar';
+import { currentYearIn, isCalendarDate, todayIn, triwulanOf, yearOf } from './calendar';
 
 describe('calendar', () => {
   it('gives today in the agency time zone, not UTC', () => {
@@ -10,16 +10,27 @@ describe('calendar', () => {
     expect(todayIn('Asia/Jayapura', new Date('2026-06-30T15:00:00Z'))).toBe('2026-07-01');
   });
 
+  it('gives the year in the agency time zone: new year comes to Jayapura first', () => {
+    const instant = new Date('2026-12-31T16:30:00Z');
+    expect(currentYearIn('Asia/Jayapura', instant)).toBe(2027);
+    expect(currentYearIn('Asia/Jakarta', instant)).toBe(2026);
+  });
+
   it.each(['2026-02-28', '2024-02-29', '2026-12-31'])('accepts the calendar date %s', (d) => {
     expect(isCalendarDate(d)).toBe(true);
   });
 
-  it.each(['2026-02-29', '2026-13-01', '2026-04-31', '26-01-01', '2026-1-1', '2026-01-01T00:00'])(
-    'refuses %s',
-    (d) => {
-      expect(isCalendarDate(d)).toBe(false);
-    },
-  );
+  it.each([
+    '2026-02-29',
+    '2023-02-29',
+    '2026-13-01',
+    '2026-04-31',
+    '26-01-01',
+    '2026-1-1',
+    '2026-01-01T00:00',
+  ])('refuses %s', (d) => {
+    expect(isCalendarDate(d)).toBe(false);
+  });
 
   it('puts dates in their year and triwulan', () => {
     expect(yearOf('2026-03-31')).toBe(2026);

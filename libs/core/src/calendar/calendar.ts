@@ -20,6 +20,11 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return format.format(now);
 }
 
+/** The calendar year now in `timeZone` (a fiscal year is a calendar year). */
+export function currentYearIn(timeZone: string, now: Date = new Date()): number {
+  return yearOf(todayIn(timeZone, now));
+}
+
 /** True for a real calendar date written YYYY-MM-DD (no 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
