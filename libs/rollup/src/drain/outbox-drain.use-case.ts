@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@pilar/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { lockForDrain, lockKeys, LockKind } from '../recompute/advisory-locks';
+import { lockDefinitions, lockForDrain, lockKeys, LockKind } from '../recompute/advisory-locks';
 import { openCellDeltas } from '../recompute/cell-deltas';
 import { applyFigures, stageFigures, stageParts } from '../recompute/figures';
 import { loadMeasureParts, rollupYears } from '../recompute/indicator-parts';
@@ -64,6 +64,7 @@ export class OutboxDrainUseCase {
     const { recipients } = changes;
     const computedYears = await rollupYears(m);
     const units = await step('lock', async () => {
+      await lockDefinitions(m, changes.indicators.length > 0);
       const related = await relatedKeys(m, recipients);
       await lockKeys(m, LockKind.Recipient, related);
       return related;

@@ -2,11 +2,15 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * Transaction-scoped advisory locks that make concurrent roll-up work safe. Every transaction
- * takes them in one global order — the rebuild lock, then recipients, then indicator cells —
- * each group sorted, in a single statement, so two drains can never deadlock.
+ * takes them in one global order — the rebuild lock, the definitions lock, then recipients, then
+ * indicator cells — each group sorted, in a single statement, so two drains can never deadlock.
  *
  * - The rebuild lock: drains hold it shared, a rebuild exclusively, so a rebuild never races a
  *   drain and a drain never sees a half-rebuilt year.
+ * - The definitions lock: a drain holds it shared while it moves cells by what recipients
+ *   contribute under the indicator definitions it loaded; a drain that restages redefined
+ *   indicators whole holds it exclusively. Without it, a drain that loaded the old definition
+ *   could add its change on top of totals another drain had just recomputed under the new one.
  * - Recipient locks are exclusive: a recipient's derived rows (facts, memberships, victims) and
  *   contribution are recomputed by one transaction at a time, and the later one reads everything
  *   the earlier committed, so no change is lost or taken out twice. Cells need no lock of their
@@ -20,6 +24,7 @@ import type { EntityManager } from 'typeorm';
  */
 export enum LockKind {
   Rebuild = 0x524f0001,
+  Definitions = 0x524f0004,
   Recipient = 0x524f0002,
   IndicatorCell = 0x524f0003,
 }
@@ -32,6 +37,16 @@ export async function lockForDrain(m: EntityManager): Promise<void> {
 
 export async function lockForRebuild(m: EntityManager): Promise<void> {
   await m.query('SELECT pg_advisory_xact_lock($1, 0)', [LockKind.Rebuild]);
+}
+
+/** Before the measure parts are loaded: exclusively when the batch redefines indicators. */
+export async function lockDefinitions(m: EntityManager, redefining: boolean): Promise<void> {
+  await m.query(
+    redefining
+      ? 'SELECT pg_advisory_xact_lock($1, 0)'
+      : 'SELECT pg_advisory_xact_lock_shared($1, 0)',
+    [LockKind.Definitions],
+  );
 }
 
 /** Locks every key of one kind, in ascending hash order. */
