@@ -6,7 +6,7 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditService } from '@pilar/audit';
@@ -83,6 +83,29 @@ function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // utime and stime (fields 14 and 15 of stat, 12 and 13 after the command), in clock ticks.
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The API's processes: the one started and the workers it forks when it runs several. */
+function apiProcesses(pid: number): number[] {
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        // ppid: field 4 of stat, the second after the command.
+        return (
+          Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid
+        );
+      } catch {
+        return false; // exited meanwhile
+      }
+    })
+    .map(Number);
+  return [pid, ...children];
+}
+
+/** CPU seconds the API's processes (primary and workers) have used so far, together. */
+function apiCpu(pids: number[]): number {
+  return sum(pids.map(cpuSecondsOf));
 }
 
 async function stopApi(child: ChildProcess): Promise<void> {
@@ -263,8 +286,10 @@ export async function run(): Promise<void> {
       PILAR_DEMO: 'false',
     });
     const worker = await fieldWorker(base, await signIn(base, ADMIN));
+    const pids = apiProcesses(api.pid as number);
+    const workers = Math.max(1, pids.length - 1);
     console.log(
-      `  ${fmt(PEOPLE)} people, ${CONNECTIONS} concurrent clients, ${seconds} s per measurement in ${rounds} alternating rounds, API pool ${POOL_SIZE}`,
+      `  ${fmt(PEOPLE)} people, ${CONNECTIONS} concurrent clients, ${seconds} s per measurement in ${rounds} alternating rounds, API ${workers} process(es) with pool ${POOL_SIZE} each`,
     );
 
     // Warm the API (JIT, connection pool, reference caches) before measuring it.
@@ -273,12 +298,12 @@ export async function run(): Promise<void> {
     // over minutes, and alternating keeps both figures under the same conditions.
     const rawRounds: { rate: number; latencies: number[] }[] = [];
     const apiRounds: autocannon.Result[] = [];
-    let apiCpu = 0;
+    let cpuUsed = 0;
     for (let round = 0; round < rounds; round++) {
       rawRounds.push(await loadRaw(db.url, worker.id, people, date, seconds / rounds));
-      const cpuBefore = cpuSecondsOf(api.pid as number);
+      const cpuBefore = apiCpu(pids);
       apiRounds.push(await loadApi(base, worker.token, people, date, seconds / rounds));
-      apiCpu += cpuSecondsOf(api.pid as number) - cpuBefore;
+      cpuUsed += apiCpu(pids) - cpuBefore;
     }
     const failed = sum(apiRounds.map((r) => r.non2xx + r.errors + r.timeouts));
     if (failed > 0) console.log(`  ! ${fmt(failed)} requests failed (non-2xx, errors, timeouts)`);
@@ -305,7 +330,7 @@ export async function run(): Promise<void> {
       `  per round, raw tx/s vs API req/s: ${rawRounds.map((r, i) => `${fmt(r.rate)} vs ${fmt(apiRounds[i].requests.total / apiRounds[i].duration)}`).join(', ')}`,
     );
     console.log(
-      `  API process: ${fmt((apiCpu / apiRequests) * 1000, 2)} ms CPU per request, ${fmt(apiCpu / seconds, 2)} cores busy`,
+      `  API processes: ${fmt((cpuUsed / apiRequests) * 1000, 2)} ms CPU per request, ${fmt(cpuUsed / seconds, 2)} cores busy`,
     );
     const check = new Client({ connectionString: db.url });
     await check.connect();

@@ -1,17 +1,28 @@
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, ConfigError } from '@pilar/core';
 import { ApiModule } from './api.module';
+import { superviseApi } from './cluster';
 import { configureApp, NEST_APP_OPTIONS } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   // Validate the environment before anything connects, so a bad variable is named plainly.
   const config = AppConfig.load();
+  const url = `http://localhost:${config.port}`;
+  const processes = config.apiProcesses;
+  const ready = (): void =>
+    console.log(
+      `Pilar API listening on ${url} (${processes} process${processes > 1 ? 'es' : ''}) — ` +
+        `OpenAPI docs at ${url}/docs`,
+    );
+  // Several processes: this one only supervises (./cluster.ts); the workers run the code below.
+  if (cluster.isPrimary && processes > 1) return superviseApi(processes, ready);
+
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, NEST_APP_OPTIONS);
   configureApp(app);
   await app.listen(config.port);
-  const url = `http://localhost:${config.port}`;
-  console.log(`Pilar API listening on ${url} — OpenAPI docs at ${url}/docs`);
+  if (cluster.isPrimary) ready();
 }
 
 bootstrap().catch((err: unknown) => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { config as loadDotenv } from 'dotenv';
 import { EnvironmentVariables, validateEnvironment } from './environment';
 
@@ -29,6 +30,10 @@ export class AppConfig {
   }
   get port(): number {
     return this.env.PORT;
+  }
+  /** API processes to run (API_PROCESSES), by default one per available core. */
+  get apiProcesses(): number {
+    return this.env.API_PROCESSES ?? availableParallelism();
   }
   get databaseUrl(): string {
     return this.env.DATABASE_URL;

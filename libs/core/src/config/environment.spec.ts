@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { AppConfig } from './app-config';
 import { ConfigError, validateEnvironment } from './environment';
 
 const valid = { JWT_ACCESS_SECRET: 'a'.repeat(32), JWT_REFRESH_SECRET: 'b'.repeat(32) };
@@ -39,5 +41,14 @@ describe(validateEnvironment.name, () => {
 
   it('treats empty strings as unset', () => {
     expect(validateEnvironment({ ...valid, PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('runs one API process per core unless API_PROCESSES says otherwise', () => {
+    expect(AppConfig.from(valid).apiProcesses).toBe(availableParallelism());
+    expect(AppConfig.from({ ...valid, API_PROCESSES: '' }).apiProcesses).toBe(
+      availableParallelism(),
+    );
+    expect(AppConfig.from({ ...valid, API_PROCESSES: '3' }).apiProcesses).toBe(3);
+    expect(() => AppConfig.from({ ...valid, API_PROCESSES: '0' })).toThrow(/API_PROCESSES/);
   });
 });

@@ -32,6 +32,17 @@ export class EnvironmentVariables {
   @Max(65535)
   PORT = 3000;
 
+  /**
+   * How many API processes share PORT (node:cluster); unset: one per core the machine offers.
+   * Each process has its own database pool, so PostgreSQL sees up to this × 10 connections.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_PROCESSES?: number;
+
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pilar';
 
