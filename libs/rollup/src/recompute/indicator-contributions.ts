@@ -49,11 +49,15 @@ export async function stageIndicatorContributions(
 ): Promise<void> {
   if (units.length === 0 || scope?.length === 0) return;
   const params = [unitsJson(units), partsJson(parts), scope];
-  await stageContributions(
-    m,
-    PART_TOTALS,
-    sign,
-    `unit AS MATERIALIZED (SELECT * FROM ${UNIT_RELATION}),
+  // Every join here is a hash join, for a batch as for everyone: the facts that feed a part are
+  // estimated at a row or two (a join on four keys to a CTE), and a nested loop chosen on that
+  // reads every PPKS member looked up once per fact.
+  await withoutNestedLoops(m, () =>
+    stageContributions(
+      m,
+      PART_TOTALS,
+      sign,
+      `unit AS MATERIALIZED (SELECT * FROM ${UNIT_RELATION}),
      part AS MATERIALIZED (SELECT * FROM ${PART_RELATION}),
      -- The facts in scope: by their recipient, and again by their household. Read where used,
      -- not materialized: for everyone, that is millions of wide rows written to disk and read
@@ -143,9 +147,19 @@ export async function stageIndicatorContributions(
         AND ${whose('mb.recipient_id', '$3')}
        GROUP BY unit.indicator_id, unit.year, part.role
      )`,
-    `SELECT indicator_id, year, role, value FROM summed
+      `SELECT indicator_id, year, role, value FROM summed
      UNION ALL SELECT indicator_id, year, role, value FROM counted
      UNION ALL SELECT indicator_id, year, role, ARRAY[n, n, n, n] FROM population`,
-    params,
+      params,
+    ),
   );
+}
+
+/** Runs `work` with nested loop joins off, then puts the setting back as it was. */
+async function withoutNestedLoops(m: EntityManager, work: () => Promise<void>): Promise<void> {
+  const [{ was }]: { was: string }[] = await m.query(
+    `SELECT current_setting('enable_nestloop') AS was, set_config('enable_nestloop', 'off', true)`,
+  );
+  await work();
+  await m.query(`SELECT set_config('enable_nestloop', $1, true)`, [was]);
 }
