@@ -1,4 +1,5 @@
 import { QueueName, QueueService } from '@pilar/core';
+import { RollupRunner } from '@pilar/rollup';
 import { TestApp } from '@pilar/testing';
 import {
   bearer,
@@ -12,7 +13,8 @@ import { defineIndicator, PERMAKANAN_SUB, recordService, waitForRollup } from '.
 
 /**
  * A roll-up that dies in the middle of a batch leaves no trace: the batch's recomputed facts and
- * cells roll back with its outbox rows, and the retry counts every event exactly once.
+ * cells roll back with its outbox rows, and the retry counts every event exactly once. A rebuild
+ * that dies while its second connection streams the facts in leaves no trace either.
  */
 describe('Roll-up crash safety (e2e)', () => {
   let t: TestApp;
@@ -147,5 +149,43 @@ describe('Roll-up crash safety (e2e)', () => {
     );
     // Five events of Rp 100.000 stand (one voided): each counted once.
     expect(spent).toBe(500_000);
+  });
+  it('leaves the figures untouched when a rebuild fails while the facts stream in', async () => {
+    await waitForRollup(t, u.admin);
+    const before = await figures();
+    const facts = async (): Promise<unknown[]> =>
+      t.dataSource.query('SELECT * FROM rollup_service_fact ORDER BY recipient_id, service_type');
+    const factsBefore = await facts();
+    await t.dataSource.query(`
+      CREATE FUNCTION test_fail_fact() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'simulated crash in the facts'; END $$`);
+    await t.dataSource.query(`
+      CREATE TRIGGER test_fail_fact BEFORE INSERT ON rollup_service_fact
+      FOR EACH ROW EXECUTE FUNCTION test_fail_fact()`);
+    await expect(t.get(RollupRunner).rebuildYears([year])).rejects.toThrow(
+      'simulated crash in the facts',
+    );
+    await t.dataSource.query('DROP TRIGGER test_fail_fact ON rollup_service_fact');
+    await t.dataSource.query('DROP FUNCTION test_fail_fact()');
+    expect(await figures()).toEqual(before);
+    expect(await facts()).toEqual(factsBefore);
+
+    // The reading connection is closed with the failure, not left in its transaction.
+    const readers = async (): Promise<number> =>
+      Number(
+        (
+          await t.dataSource.query(
+            `SELECT count(*) AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND query LIKE 'COPY (%' AND pid <> pg_backend_pid()`,
+          )
+        )[0].n,
+      );
+    for (let i = 0; i < 50 && (await readers()) > 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await readers()).toBe(0);
+    await t.get(RollupRunner).rebuildYears([year]);
+    expect(await figures()).toEqual(before);
+    expect(await facts()).toEqual(factsBefore);
   });
 });

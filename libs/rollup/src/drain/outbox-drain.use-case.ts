@@ -55,7 +55,7 @@ export class OutboxDrainUseCase {
       return result;
     };
     await lockForDrain(m);
-    await tuneForRollup(m, '64MB');
+    await tuneForRollup(m, 'batch');
     await openCellDeltas(m);
     const rows = await step('claim', () => claimOutboxRows(m, batchSize));
     if (rows.length === 0) return { drained: 0, years: [], timingsMs };

@@ -9,6 +9,7 @@ import { loadMeasureParts } from '../recompute/indicator-parts';
 import { recomputePpksMembers } from '../recompute/ppks-members';
 import { recomputeServiceFacts } from '../recompute/service-facts';
 import { tuneForRollup } from '../recompute/session';
+import { SnapshotReader } from '../recompute/snapshot-copy';
 
 export interface RebuildResult {
   years: number[];
@@ -55,7 +56,7 @@ export class RebuildUseCase {
         return result;
       };
       await step('lock', () => lockForRebuild(m));
-      await tuneForRollup(m, '1GB');
+      await tuneForRollup(m, 'everyone');
       await openCellDeltas(m);
       const targetYears = years?.length
         ? [...new Set(years)].sort((a, b) => a - b)
@@ -70,7 +71,13 @@ export class RebuildUseCase {
           [targetYears],
         );
       });
-      await step('facts', () => recomputeServiceFacts(m, { years: targetYears }));
+      // Read on a second connection, on every core, as this transaction sees the records now
+      // (after the rebuild lock: every event a drain counted; later ones wait in the outbox).
+      await step('facts', () =>
+        SnapshotReader.using(this.dataSource, m, (reader) =>
+          recomputeServiceFacts(m, { years: targetYears, reader }),
+        ),
+      );
       await step('members', () =>
         recomputePpksMembers(
           m,
@@ -79,14 +86,16 @@ export class RebuildUseCase {
         ),
       );
       await step('victims', () => recomputeVictims(m, { recipients: null, years: targetYears }));
-      const parts = await loadMeasureParts(m);
-      await step('contributions', () => stageFigures(m, 1, parts, targetYears, null));
-      await step('cells', () => applyFigures(m, parts));
-      // Drains look recipients up in the tables just rewritten: without fresh statistics (until
-      // autovacuum comes by) the planner reads all of them for a few hundred people.
+      // The contributions, and after the commit the drains, read the tables just rewritten:
+      // planned on stale statistics, the first sort millions of facts they take for a few
+      // thousand, and the drains read all of them for a few hundred people (until autovacuum
+      // comes by). ANALYZE counts the rows this transaction wrote.
       await step('analyze', () =>
         m.query('ANALYZE rollup_service_fact, rollup_ppks_member, rollup_victim'),
       );
+      const parts = await loadMeasureParts(m);
+      await step('contributions', () => stageFigures(m, 1, parts, targetYears, null));
+      await step('cells', () => applyFigures(m, parts));
       await m.query('UPDATE rollup_state SET last_rebuilt_at = now()');
       return { years: targetYears, timingsMs, counts: await this.counts(m, targetYears) };
     });

@@ -49,14 +49,20 @@ export async function stageIndicatorContributions(
 ): Promise<void> {
   if (units.length === 0 || scope?.length === 0) return;
   const params = [unitsJson(units), partsJson(parts), scope];
-  await stageContributions(
-    m,
-    PART_TOTALS,
-    sign,
-    `unit AS MATERIALIZED (SELECT * FROM ${UNIT_RELATION}),
+  // Every join here is a hash join, for a batch as for everyone: the facts that feed a part are
+  // estimated at a row or two (a join on four keys to a CTE), and a nested loop chosen on that
+  // reads every PPKS member looked up once per fact.
+  await withoutNestedLoops(m, () =>
+    stageContributions(
+      m,
+      PART_TOTALS,
+      sign,
+      `unit AS MATERIALIZED (SELECT * FROM ${UNIT_RELATION}),
      part AS MATERIALIZED (SELECT * FROM ${PART_RELATION}),
-     -- The facts in scope: by their recipient, and again by their household.
-     touched AS MATERIALIZED (
+     -- The facts in scope: by their recipient, and again by their household. Read where used,
+     -- not materialized: for everyone, that is millions of wide rows written to disk and read
+     -- back twice, where scanning the facts again costs less; for a few, a second index lookup.
+     touched AS NOT MATERIALIZED (
        SELECT 'R' AS kind, f.year, f.sub_kegiatan_kode, f.service_type, f.recipient_id,
               f.household_id, f.beneficiary_id AS counted_id, f.first_date, f.events,
               f.quantity, f.amount
@@ -94,21 +100,19 @@ export async function stageIndicatorContributions(
          AND ($3::uuid[] IS NULL OR mb.recipient_id = ANY (ARRAY(SELECT id FROM asked)))
        GROUP BY mb.recipient_id, mb.year
      ),
-     -- Each fact with the types of its person and of its household (hash joins, not probes).
-     typed AS MATERIALIZED (
-       SELECT t.*, coalesce(own.kodes, '{}') || coalesce(family.kodes, '{}') AS kodes
-       FROM touched t
-       LEFT JOIN types_of own ON own.recipient_id = t.recipient_id AND own.year = t.year
-       LEFT JOIN types_of family ON family.recipient_id = t.household_id AND family.year = t.year
-     ),
+     -- The facts that feed a part: each fact with the parts of its combination, then (for a part
+     -- with a PPKS filter) the types of its person and of its household (hash joins, not probes).
      qualifying AS (
        SELECT cp.indicator_id, t.year, cp.role, cp.type, t.counted_id,
               t.first_date, t.events, t.quantity, t.amount
-       FROM typed t
+       FROM touched t
        JOIN combo_part cp
          ON cp.kind = t.kind AND cp.year = t.year
         AND cp.sub_kegiatan_kode = t.sub_kegiatan_kode AND cp.service_type = t.service_type
-       WHERE cp.ppks IS NULL OR cp.ppks && t.kodes
+       LEFT JOIN types_of own ON own.recipient_id = t.recipient_id AND own.year = t.year
+       LEFT JOIN types_of family ON family.recipient_id = t.household_id AND family.year = t.year
+       WHERE cp.ppks IS NULL
+          OR cp.ppks && (coalesce(own.kodes, '{}') || coalesce(family.kodes, '{}'))
      ),
      summed AS (
        SELECT indicator_id, year, role,
@@ -143,9 +147,19 @@ export async function stageIndicatorContributions(
         AND ${whose('mb.recipient_id', '$3')}
        GROUP BY unit.indicator_id, unit.year, part.role
      )`,
-    `SELECT indicator_id, year, role, value FROM summed
+      `SELECT indicator_id, year, role, value FROM summed
      UNION ALL SELECT indicator_id, year, role, value FROM counted
      UNION ALL SELECT indicator_id, year, role, ARRAY[n, n, n, n] FROM population`,
-    params,
+      params,
+    ),
   );
+}
+
+/** Runs `work` with nested loop joins off, then puts the setting back as it was. */
+async function withoutNestedLoops(m: EntityManager, work: () => Promise<void>): Promise<void> {
+  const [{ was }]: { was: string }[] = await m.query(
+    `SELECT current_setting('enable_nestloop') AS was, set_config('enable_nestloop', 'off', true)`,
+  );
+  await work();
+  await m.query(`SELECT set_config('enable_nestloop', $1, true)`, [was]);
 }

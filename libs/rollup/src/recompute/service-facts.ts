@@ -1,8 +1,71 @@
 import type { EntityManager } from 'typeorm';
+import type { SnapshotReader } from './snapshot-copy';
 import { whose } from './units';
 
-/** Which facts to recompute: those of some recipients (every year), or of whole years. */
-export type FactScope = { recipients: string[] } | { years: number[] };
+/** The columns of `rollup_service_fact` that FACTS returns, in its order. */
+const FACT_COLUMNS = `recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id,
+  household_id, first_date, events, quantity, amount`;
+
+/**
+ * The facts of the events of recipients $1 (uuid[], null: all), dated in [$2, $3) (dates, null:
+ * any), in key order. Two stages: per triwulan with plain aggregates, then the four into arrays
+ * (a group has one row per triwulan: `max` picks it, at less cost than a sum of one value).
+ * Both group by the same keys in the same order (the triwulan last): over a year of events the
+ * first stage sorts them once, and the second reads its groups off that order in constant
+ * memory — hashing millions of groups of arrays spilled to disk. The codes compare as in the
+ * facts' own columns (COLLATE "C", bytewise: sorts far faster than the database's locale), so
+ * the rows come out in the primary key's order and go into its index one after another.
+ */
+const FACTS = `WITH
+  -- The people of the events, for their household: only the recipients' when some are given
+  -- (a hash of the whole registry for a few hundred events cost more than the events).
+  person AS (
+    SELECT id, household_id FROM beneficiary WHERE ${whose('id', '$1')}
+  ),
+  per_triwulan AS (
+    SELECT coalesce(e.beneficiary_id, e.household_id) AS recipient_id,
+           extract(year FROM e.event_date)::smallint AS year,
+           coalesce(e.sub_kegiatan_kode, '') COLLATE "C" AS sub_kegiatan_kode,
+           e.service_type COLLATE "C" AS service_type,
+           e.beneficiary_id,
+           coalesce(e.household_id, b.household_id) AS household_id,
+           extract(quarter FROM e.event_date)::int AS tw,
+           min(e.event_date) AS first_date,
+           count(*)::int AS events,
+           sum(e.quantity) AS quantity,
+           sum(e.amount)::bigint AS amount
+    FROM service_event e
+    LEFT JOIN person b ON b.id = e.beneficiary_id
+    WHERE e.voided_at IS NULL
+      AND ($1::uuid[] IS NULL OR e.beneficiary_id = ANY ($1::uuid[])
+           OR e.household_id = ANY ($1::uuid[]))
+      AND ($2::date IS NULL OR (e.event_date >= $2::date AND e.event_date < $3::date))
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+  )
+  SELECT recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id,
+         min(first_date),
+         ARRAY[coalesce(max(events) FILTER (WHERE tw = 1), 0),
+               coalesce(max(events) FILTER (WHERE tw = 2), 0),
+               coalesce(max(events) FILTER (WHERE tw = 3), 0),
+               coalesce(max(events) FILTER (WHERE tw = 4), 0)]::int[],
+         ARRAY[coalesce(max(quantity) FILTER (WHERE tw = 1), 0),
+               coalesce(max(quantity) FILTER (WHERE tw = 2), 0),
+               coalesce(max(quantity) FILTER (WHERE tw = 3), 0),
+               coalesce(max(quantity) FILTER (WHERE tw = 4), 0)],
+         ARRAY[coalesce(max(amount) FILTER (WHERE tw = 1), 0),
+               coalesce(max(amount) FILTER (WHERE tw = 2), 0),
+               coalesce(max(amount) FILTER (WHERE tw = 3), 0),
+               coalesce(max(amount) FILTER (WHERE tw = 4), 0)]::bigint[]
+  FROM per_triwulan
+  GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id
+  ORDER BY recipient_id, year, sub_kegiatan_kode, service_type`;
+
+/**
+ * Which facts to recompute: those of some recipients (every year), or of whole years — read
+ * through `reader`, the rebuild's snapshot on a second connection, so the aggregation runs in
+ * parallel.
+ */
+export type FactScope = { recipients: string[] } | { years: number[]; reader: SnapshotReader };
 
 /**
  * Recomputes `rollup_service_fact` from the non-void service events: per recipient, year,
@@ -16,7 +79,11 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
     await m.query(`DELETE FROM rollup_service_fact WHERE recipient_id = ANY ($1)`, [
       scope.recipients,
     ]);
-    await insertFacts(m, scope.recipients, null);
+    await m.query(`INSERT INTO rollup_service_fact (${FACT_COLUMNS}) ${FACTS}`, [
+      scope.recipients,
+      null,
+      null,
+    ]);
     return;
   }
   if (scope.years.length === 0) return;
@@ -24,63 +91,12 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
   // A year at a time, as a date range: the planner estimates a range of dates from its
   // statistics (and hashes millions of events), but not a condition on extract(year …).
   for (const year of scope.years) {
-    await insertFacts(m, null, [`${year}-01-01`, `${year + 1}-01-01`]);
+    await scope.reader.copyInto(m, 'rollup_service_fact', FACT_COLUMNS, FACTS, [
+      null,
+      `${year}-01-01`,
+      `${year + 1}-01-01`,
+    ]);
   }
-}
-
-/** Inserts the facts of the events of `recipients` (null: all), dated in [from, to) (null: any). */
-async function insertFacts(
-  m: EntityManager,
-  recipients: string[] | null,
-  dates: [from: string, to: string] | null,
-): Promise<void> {
-  // Two stages: per triwulan with plain aggregates (hashes well), then the four into arrays.
-  await m.query(
-    `WITH
-     -- The people of the events, for their household: only the recipients' when some are given
-     -- (a hash of the whole registry for a few hundred events cost more than the events).
-     person AS (
-       SELECT id, household_id FROM beneficiary WHERE ${whose('id', '$1')}
-     ),
-     per_triwulan AS (
-       SELECT coalesce(e.beneficiary_id, e.household_id) AS recipient_id,
-              e.beneficiary_id,
-              coalesce(e.household_id, b.household_id) AS household_id,
-              extract(year FROM e.event_date)::smallint AS year,
-              extract(quarter FROM e.event_date)::int AS tw,
-              coalesce(e.sub_kegiatan_kode, '') AS sub_kegiatan_kode,
-              e.service_type,
-              min(e.event_date) AS first_date,
-              count(*)::int AS events,
-              sum(e.quantity) AS quantity,
-              sum(e.amount)::bigint AS amount
-       FROM service_event e
-       LEFT JOIN person b ON b.id = e.beneficiary_id
-       WHERE e.voided_at IS NULL
-         AND ($1::uuid[] IS NULL OR e.beneficiary_id = ANY ($1) OR e.household_id = ANY ($1))
-         AND ($2::date IS NULL OR (e.event_date >= $2::date AND e.event_date < $3::date))
-       GROUP BY 1, 2, 3, 4, 5, 6, 7
-     )
-     INSERT INTO rollup_service_fact (recipient_id, year, sub_kegiatan_kode, service_type,
-       beneficiary_id, household_id, first_date, events, quantity, amount)
-     SELECT recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id,
-            min(first_date),
-            ARRAY[coalesce(sum(events) FILTER (WHERE tw = 1), 0),
-                  coalesce(sum(events) FILTER (WHERE tw = 2), 0),
-                  coalesce(sum(events) FILTER (WHERE tw = 3), 0),
-                  coalesce(sum(events) FILTER (WHERE tw = 4), 0)]::int[],
-            ARRAY[coalesce(sum(quantity) FILTER (WHERE tw = 1), 0),
-                  coalesce(sum(quantity) FILTER (WHERE tw = 2), 0),
-                  coalesce(sum(quantity) FILTER (WHERE tw = 3), 0),
-                  coalesce(sum(quantity) FILTER (WHERE tw = 4), 0)],
-            ARRAY[coalesce(sum(amount) FILTER (WHERE tw = 1), 0),
-                  coalesce(sum(amount) FILTER (WHERE tw = 2), 0),
-                  coalesce(sum(amount) FILTER (WHERE tw = 3), 0),
-                  coalesce(sum(amount) FILTER (WHERE tw = 4), 0)]::bigint[]
-     FROM per_triwulan
-     GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id`,
-    [recipients, dates?.[0] ?? null, dates?.[1] ?? null],
-  );
 }
 
 /** The years in which these recipients have services. */
