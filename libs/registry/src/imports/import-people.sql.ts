@@ -79,8 +79,17 @@ export async function upsertPeople(
     `WITH candidates AS (
        SELECT DISTINCT ON (b.id) b.id, s.*
        FROM (${source('nik')}) s
-       JOIN beneficiary b ON ${SAME_IDENTITY}
-       WHERE NOT EXISTS (SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED')
+       -- Looked up row by row in the indexes (LIMIT keeps the planner from joining the batch to
+       -- the whole registry, which it read in full each batch): the record without NIK of the
+       -- same name, birth date and desa, when nobody has the row's NIK yet.
+       CROSS JOIN LATERAL (
+         SELECT b.id FROM beneficiary b
+         WHERE ${SAME_IDENTITY}
+           AND NOT EXISTS (
+             SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED'
+           )
+         LIMIT 1
+       ) b
        ORDER BY b.id, s.line
      ), old AS (
        SELECT b.* FROM beneficiary b JOIN candidates USING (id)
@@ -147,13 +156,20 @@ export async function addClassifications(
        LEFT JOIN import_household s ON s.household_key = r.household_key
        CROSS JOIN LATERAL unnest(r.ppks) AS k(kode)
        JOIN ppks_type t ON t.kode = k.kode
-       -- Two joins, one per natural key, so each is an index lookup.
-       LEFT JOIN beneficiary by_nik
-         ON r.nik IS NOT NULL AND by_nik.nik = r.nik AND by_nik.status <> 'MERGED'
-       LEFT JOIN beneficiary by_identity
-         ON r.nik IS NULL AND by_identity.nik IS NULL AND by_identity.status <> 'MERGED'
-        AND by_identity.desa_kode = r.desa_kode AND by_identity.birth_date = r.birth_date
-        AND lower(by_identity.name) = lower(r.name)
+       -- The person, by the natural key of the row: one index lookup per row (LIMIT keeps the
+       -- planner from joining the batch to the whole registry instead, read in full each batch).
+       LEFT JOIN LATERAL (
+         SELECT b.id FROM beneficiary b
+         WHERE r.nik IS NOT NULL AND b.nik = r.nik AND b.status <> 'MERGED'
+         LIMIT 1
+       ) by_nik ON true
+       LEFT JOIN LATERAL (
+         SELECT b.id FROM beneficiary b
+         WHERE r.nik IS NULL AND b.nik IS NULL AND b.status <> 'MERGED'
+           AND b.desa_kode = r.desa_kode AND b.birth_date = r.birth_date
+           AND lower(b.name) = lower(r.name)
+         LIMIT 1
+       ) by_identity ON true
        CROSS JOIN LATERAL (
          SELECT CASE WHEN t.satuan = 'JIWA' THEN COALESCE(by_nik.id, by_identity.id) END
                   AS beneficiary_id,

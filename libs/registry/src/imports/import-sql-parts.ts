@@ -79,19 +79,27 @@ export function auditedUpsertSql(options: {
              version = ${table}.version + 1, updated_at = now()
          WHERE ${changedClause(updates, 'EXCLUDED', table)}
        RETURNING ${table}.*, (xmax = 0) AS inserted
-     ), audited AS (
+     ), created AS (
        ${auditInsertSql({
-         action: `CASE WHEN up.inserted THEN '${table}.create' ELSE '${table}.update' END`,
+         action: `'${table}.create'`,
          entity: table,
          entityId: 'up.id',
-         changes: `CASE WHEN up.inserted THEN ${createdChanges(audited, 'up')}
-                        ELSE ${updatedChanges(audited, 'old', 'up')} END`,
+         changes: createdChanges(audited, 'up'),
+         fromClause: 'FROM up WHERE up.inserted',
+       })}
+     ), updated AS (
+       ${auditInsertSql({
+         action: `'${table}.update'`,
+         entity: table,
+         entityId: 'up.id',
+         changes: updatedChanges(audited, 'old', 'up'),
          // The version before this statement (every part of it reads the same snapshot), looked
-         // up by primary key for updated rows only: joining the batch to the table by its
-         // natural key read the whole table each batch, so each batch got slower as it grew.
-         fromClause: `FROM up LEFT JOIN LATERAL (
-                        SELECT * FROM ${table} t WHERE NOT up.inserted AND t.id = up.id
-                      ) old ON true`,
+         // up by primary key row by row (OFFSET 0 keeps the planner from turning the lookups
+         // into a join that reads the whole table), for updated rows only.
+         fromClause: `FROM up CROSS JOIN LATERAL (
+                        SELECT * FROM ${table} t WHERE t.id = up.id OFFSET 0
+                      ) old
+                      WHERE NOT up.inserted`,
        })}
      )
      SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
