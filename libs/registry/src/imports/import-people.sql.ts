@@ -58,9 +58,10 @@ const source = (which: 'nik' | 'no-nik'): string => `
   WHERE r.seq BETWEEN $4 AND $5 AND NOT r.rejected
     AND r.nik IS ${which === 'nik' ? 'NOT NULL' : 'NULL'}`;
 
-/** The living record a staged person (alias `s`) is, by NIK or by the no-NIK natural key. */
-const SAME_IDENTITY = `b.nik IS NULL AND b.status <> 'MERGED' AND b.desa_kode = s.desa_kode
-  AND b.birth_date = s.birth_date AND lower(b.name) = lower(s.name)`;
+/** The living record `cur` without NIK that the staged person `src` is, by the natural key. */
+const sameIdentity = (src: string, cur: string): string =>
+  `${cur}.nik IS NULL AND ${cur}.status <> 'MERGED' AND ${cur}.desa_kode = ${src}.desa_kode
+   AND ${cur}.birth_date = ${src}.birth_date AND lower(${cur}.name) = lower(${src}.name)`;
 
 /**
  * Registers or updates the people `seq` in [from, to] inside the caller's transaction, each
@@ -84,7 +85,7 @@ export async function upsertPeople(
        -- same name, birth date and desa, when nobody has the row's NIK yet.
        CROSS JOIN LATERAL (
          SELECT b.id FROM beneficiary b
-         WHERE ${SAME_IDENTITY}
+         WHERE ${sameIdentity('s', 'b')}
            AND NOT EXISTS (
              SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED'
            )
@@ -117,13 +118,17 @@ export async function upsertPeople(
       which === 'nik'
         ? `(nik) WHERE nik IS NOT NULL AND status <> 'MERGED'`
         : `(desa_kode, birth_date, lower(name)) WHERE nik IS NULL AND status <> 'MERGED'`;
+    const current =
+      which === 'nik'
+        ? (s: string, c: string) => `${c}.nik = ${s}.nik AND ${c}.status <> 'MERGED'`
+        : (s: string, c: string) => sameIdentity(s, c);
     const { rows } = await client.query<{ inserted: number; updated: number }>(
       auditedUpsertSql({
         table: 'beneficiary',
         src: source(which),
-        insertColumns: COLUMNS,
-        selectColumns: COLUMNS,
+        columns: COLUMNS,
         conflict,
+        current,
         updates: UPDATES,
         audited: AUDITED,
       }),

@@ -56,24 +56,38 @@ export const changedClause = (updates: ColumnUpdate[], src: string, cur: string)
    ROW(${updates.map(([, value]) => value(src, cur)).join(', ')})`;
 
 /**
- * One batch of an import as a single statement: upsert the staged rows of `src` into `table`,
- * writing only rows that change, audit each created or updated row with its before/after, and
- * count what was inserted and updated.
+ * One batch of an import as a single statement: upsert the staged rows of `src` (named like the
+ * columns of `table`) into `table`, writing only rows that change, audit each created or updated
+ * row with its before/after, and count what was inserted and updated. `current(src, cur)` says
+ * which record of the table a staged row is, by the key of `conflict`.
  */
 export function auditedUpsertSql(options: {
   table: string;
   src: string;
-  insertColumns: string;
-  selectColumns: string;
+  columns: string;
   conflict: string;
+  current: (src: string, cur: string) => string;
   updates: ColumnUpdate[];
   audited: AuditedColumn[];
 }): string {
   const { table, src, updates, audited } = options;
   return `WITH src AS (${src}),
+     changed AS (
+       -- Rows the table already holds as they are never reach the upsert: ON CONFLICT DO UPDATE
+       -- locks the conflicting record, a write, even when its WHERE then leaves it unchanged, so
+       -- re-importing a file wrote every record again. Looked up row by row in the key's index
+       -- (LIMIT keeps the planner from joining the batch to the whole table instead).
+       SELECT src.* FROM src
+       LEFT JOIN LATERAL (
+         SELECT true AS same FROM ${table} cur
+         WHERE ${options.current('src', 'cur')} AND NOT (${changedClause(updates, 'src', 'cur')})
+         LIMIT 1
+       ) kept ON true
+       WHERE kept.same IS NULL
+     ),
      up AS (
-       INSERT INTO ${table} (${options.insertColumns})
-       SELECT ${options.selectColumns} FROM src
+       INSERT INTO ${table} (${options.columns})
+       SELECT ${options.columns} FROM changed
        ON CONFLICT ${options.conflict} DO UPDATE
          SET ${setClause(updates, 'EXCLUDED', table)},
              version = ${table}.version + 1, updated_at = now()
