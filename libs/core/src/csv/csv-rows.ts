@@ -18,7 +18,12 @@ async function peek(input: Readable): Promise<{ head: string; whole: Readable }>
     yield first.value;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
-  return { head: first.done ? '' : first.value.toString(), whole: Readable.from(replay()) };
+  // One chunk of read-ahead: the chunks may be large (1 MiB from the job file store), and the
+  // default of 16 kept up to 16 of them waiting for the parser.
+  return {
+    head: first.done ? '' : first.value.toString(),
+    whole: Readable.from(replay(), { highWaterMark: 1 }),
+  };
 }
 
 /**

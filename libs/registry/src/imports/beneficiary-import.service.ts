@@ -17,7 +17,12 @@ import { todayIn } from '../common/dates';
 import { ImportActor } from './import-sql-parts';
 import { checkStagedRows, stagedErrors } from './import-checks.sql';
 import { stageHouseholds, upsertHouseholds } from './import-households.sql';
-import { addClassifications, upsertPeople, withBatchSizedNameIndexList } from './import-people.sql';
+import {
+  addClassifications,
+  stagePeopleBatch,
+  upsertPeople,
+  withBatchSizedNameIndexList,
+} from './import-people.sql';
 import { ByteCounter, ImportProgress } from './import-progress';
 import { ImportContext, ImportRecord, parseImportRow, REQUIRED_COLUMNS } from './import-row';
 import { copyIntoStaging, createStaging, dropStaging } from './import-staging';
@@ -160,12 +165,13 @@ export class BeneficiaryImportService {
     let analyzedAt = 0;
     for (let from = 1; from <= staged; from += IMPORT_BATCH_ROWS) {
       const to = from + IMPORT_BATCH_ROWS - 1;
-      const written = await this.batch(client, () =>
-        withBatchSizedNameIndexList(client, async () => ({
-          ...(await upsertPeople(client, from, to, actor)),
-          ppksAdded: await addClassifications(client, from, to, actor),
-        })),
-      );
+      const written = await this.batch(client, async () => {
+        await stagePeopleBatch(client, from, to);
+        return withBatchSizedNameIndexList(client, async () => ({
+          ...(await upsertPeople(client, actor)),
+          ppksAdded: await addClassifications(client, actor),
+        }));
+      });
       counts.inserted += written.inserted;
       counts.updated += written.updated;
       counts.ppksAdded += written.ppksAdded;

@@ -50,13 +50,33 @@ const UPDATES: ColumnUpdate[] = [
 const COLUMNS =
   'nik, name, sex, birth_date, birth_place, desa_kode, alamat, household_id, relationship';
 
-/** Staged rows `seq` in [$4, $5] with their household ids; `which` picks NIK or no-NIK rows. */
+/**
+ * Puts the accepted rows `seq` in [from, to] with their household ids into `import_batch`, which
+ * every statement of the batch reads: the households are joined once a batch rather than once a
+ * statement (each join hashed all the file's families), and the batch's own statistics show the
+ * planner how many of its rows have no NIK or name a PPKS type.
+ */
+export async function stagePeopleBatch(
+  client: PoolClient,
+  from: number,
+  to: number,
+): Promise<void> {
+  await client.query('TRUNCATE import_batch');
+  await client.query(
+    `INSERT INTO import_batch
+     SELECT r.line, r.nik, r.name, r.sex, r.birth_date, r.birth_place, r.desa_kode, r.alamat,
+            s.household_id, r.relationship, r.ppks, r.ppks_since, r.dtks_id
+     FROM import_row r LEFT JOIN import_household s ON s.household_key = r.household_key
+     WHERE r.seq BETWEEN $1 AND $2 AND NOT r.rejected`,
+    [from, to],
+  );
+  await client.query('ANALYZE import_batch');
+}
+
+/** The batch's people with NIK, or without. */
 const source = (which: 'nik' | 'no-nik'): string => `
-  SELECT r.line, r.nik, r.name, r.sex, r.birth_date, r.birth_place, r.desa_kode, r.alamat,
-         s.household_id, r.relationship
-  FROM import_row r LEFT JOIN import_household s ON s.household_key = r.household_key
-  WHERE r.seq BETWEEN $4 AND $5 AND NOT r.rejected
-    AND r.nik IS ${which === 'nik' ? 'NOT NULL' : 'NULL'}`;
+  SELECT line, ${COLUMNS} FROM import_batch
+  WHERE nik IS ${which === 'nik' ? 'NOT NULL' : 'NULL'}`;
 
 /** The living record `cur` without NIK that the staged person `src` is, by the natural key. */
 const sameIdentity = (src: string, cur: string): string =>
@@ -64,33 +84,35 @@ const sameIdentity = (src: string, cur: string): string =>
    AND ${cur}.birth_date = ${src}.birth_date AND lower(${cur}.name) = lower(${src}.name)`;
 
 /**
- * Registers or updates the people `seq` in [from, to] inside the caller's transaction, each
- * insert and change audited. People are matched by NIK; people without NIK by name, birth date
- * and desa. A person registered without NIK who now comes with one gets it (no second record).
+ * Registers or updates the people of the batch (stagePeopleBatch) inside the caller's
+ * transaction, each insert and change audited. People are matched by NIK; people without NIK by
+ * name, birth date and desa. A person registered without NIK who now comes with one gets it (no
+ * second record).
  */
 export async function upsertPeople(
   client: PoolClient,
-  from: number,
-  to: number,
   actor: ImportActor,
 ): Promise<{ inserted: number; updated: number }> {
-  const params = [...actorParams(actor), from, to];
+  const params = actorParams(actor);
 
   const adopted = await client.query<{ n: number }>(
     `WITH candidates AS (
        SELECT DISTINCT ON (b.id) b.id, s.*
        FROM (${source('nik')}) s
-       -- Looked up row by row in the indexes (LIMIT keeps the planner from joining the batch to
-       -- the whole registry, which it read in full each batch): the record without NIK of the
-       -- same name, birth date and desa, when nobody has the row's NIK yet.
+       -- Looked up row by row in the indexes (LIMIT and OFFSET keep the planner from joining the
+       -- batch to the whole registry, which it read in full each batch): first the record without
+       -- NIK of the same name, birth date and desa, in the small index of people without NIK;
+       -- then, for the few found, whether someone already has the row's NIK.
        CROSS JOIN LATERAL (
-         SELECT b.id FROM beneficiary b
-         WHERE ${sameIdentity('s', 'b')}
-           AND NOT EXISTS (
-             SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED'
-           )
-         LIMIT 1
+         SELECT b.id FROM beneficiary b WHERE ${sameIdentity('s', 'b')} LIMIT 1
        ) b
+       CROSS JOIN LATERAL (
+         SELECT EXISTS (
+           SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED'
+         ) AS taken
+         OFFSET 0
+       ) nik
+       WHERE NOT nik.taken
        ORDER BY b.id, s.line
      ), old AS (
        SELECT b.* FROM beneficiary b JOIN candidates USING (id)
@@ -141,24 +163,18 @@ export async function upsertPeople(
 }
 
 /**
- * Opens the PPKS periods the rows `seq` in [from, to] name, from `ppks_sejak` (default: the
- * import day): to the person, or for types counted in KK to their family. A type the holder
- * already holds over that day is left alone (the exclusion constraint's ON CONFLICT), so a
- * re-import adds nothing. Returns how many periods were opened.
+ * Opens the PPKS periods the rows of the batch name, from `ppks_sejak` (default: the import
+ * day): to the person, or for types counted in KK to their family. A type the holder already
+ * holds over that day is left alone (the exclusion constraint's ON CONFLICT), so a re-import
+ * adds nothing. Returns how many periods were opened.
  */
-export async function addClassifications(
-  client: PoolClient,
-  from: number,
-  to: number,
-  actor: ImportActor,
-): Promise<number> {
+export async function addClassifications(client: PoolClient, actor: ImportActor): Promise<number> {
   const { rows } = await client.query<{ n: number }>(
     `WITH wanted AS (
        SELECT DISTINCT ON (holder.beneficiary_id, holder.household_id, k.kode)
               holder.beneficiary_id, holder.household_id, k.kode, r.ppks_since,
               CASE WHEN r.dtks_id IS NOT NULL THEN 'DTKS' ELSE 'IMPORT' END AS source
-       FROM import_row r
-       LEFT JOIN import_household s ON s.household_key = r.household_key
+       FROM import_batch r
        CROSS JOIN LATERAL unnest(r.ppks) AS k(kode)
        JOIN ppks_type t ON t.kode = k.kode
        -- The person, by the natural key of the row: one index lookup per row (LIMIT keeps the
@@ -178,9 +194,9 @@ export async function addClassifications(
        CROSS JOIN LATERAL (
          SELECT CASE WHEN t.satuan = 'JIWA' THEN COALESCE(by_nik.id, by_identity.id) END
                   AS beneficiary_id,
-                CASE WHEN t.satuan = 'KK' THEN s.household_id END AS household_id
+                CASE WHEN t.satuan = 'KK' THEN r.household_id END AS household_id
        ) holder
-       WHERE r.seq BETWEEN $4 AND $5 AND NOT r.rejected AND cardinality(r.ppks) > 0
+       WHERE cardinality(r.ppks) > 0
          AND (holder.beneficiary_id IS NOT NULL OR holder.household_id IS NOT NULL)
        ORDER BY holder.beneficiary_id, holder.household_id, k.kode, r.line
      ), added AS (
@@ -199,7 +215,7 @@ export async function addClassifications(
        })}
      )
      SELECT count(*)::int AS n FROM added`,
-    [...actorParams(actor), from, to],
+    actorParams(actor),
   );
   return rows[0].n;
 }

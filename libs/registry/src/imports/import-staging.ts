@@ -29,6 +29,13 @@ export async function createStaging(client: PoolClient): Promise<void> {
       household_key  text,
       rejected       boolean NOT NULL DEFAULT false
     )`);
+  // The accepted rows of the batch being written, with their household (stagePeopleBatch).
+  await client.query(`CREATE TEMP TABLE import_batch (
+      line integer NOT NULL, nik text, name text NOT NULL, sex char(1) NOT NULL,
+      birth_date date NOT NULL, birth_place text, desa_kode text NOT NULL, alamat text,
+      household_id uuid, relationship text, ppks text[] NOT NULL, ppks_since date NOT NULL,
+      dtks_id text
+    )`);
   await client.query(`CREATE TEMP TABLE import_error (
       id serial PRIMARY KEY, line integer NOT NULL, field text, reason text NOT NULL
     )`);
@@ -37,7 +44,7 @@ export async function createStaging(client: PoolClient): Promise<void> {
 export async function dropStaging(client: PoolClient): Promise<void> {
   // The connection goes back to the pool: its temporary tables must not outlive the job.
   await client.query(
-    'DROP TABLE IF EXISTS import_row, import_error, import_household, import_person',
+    'DROP TABLE IF EXISTS import_row, import_batch, import_error, import_household',
   );
 }
 
