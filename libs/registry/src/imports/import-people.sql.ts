@@ -8,6 +8,7 @@ import {
   createdChanges,
   ImportActor,
   setClause,
+  TIME_ORDERED_ID,
   updatedChanges,
 } from './import-sql-parts';
 
@@ -201,8 +202,9 @@ export async function addClassifications(client: PoolClient, actor: ImportActor)
        ORDER BY holder.beneficiary_id, holder.household_id, k.kode, r.line
      ), added AS (
        INSERT INTO ppks_classification
-         (beneficiary_id, household_id, ppks_kode, since, source, created_by)
-       SELECT beneficiary_id, household_id, kode, ppks_since, source, $1::uuid FROM wanted
+         (id, beneficiary_id, household_id, ppks_kode, since, source, created_by)
+       SELECT ${TIME_ORDERED_ID}, beneficiary_id, household_id, kode, ppks_since, source, $1::uuid
+       FROM wanted
        ON CONFLICT DO NOTHING
        RETURNING *
      ), audited AS (
