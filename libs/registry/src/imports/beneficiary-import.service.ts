@@ -39,9 +39,15 @@ const IMPORT_LOCK_KEY = 7_165_331_104;
  * work is index lookups and inserts. The checks, the de-duplication and the families sort the
  * whole file (about 100 MB for a million rows), which spills to disk at the default 4 MB; the
  * trigram index merges a batch's names from memory (gin_clean_pending_list) in
- * maintenance_work_mem.
+ * maintenance_work_mem. Memoize caches lookups by key in case a key comes again; in a batch each
+ * person is looked up once, so it only hashed every row for nothing.
  */
-const SESSION_SETTINGS = { jit: 'off', work_mem: '256MB', maintenance_work_mem: '256MB' };
+const SESSION_SETTINGS = {
+  jit: 'off',
+  work_mem: '256MB',
+  maintenance_work_mem: '256MB',
+  enable_memoize: 'off',
+};
 
 export type ImportCounts = Record<
   | 'inserted'
