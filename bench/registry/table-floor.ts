@@ -9,8 +9,9 @@ import { HEADER } from './population';
  * What the `beneficiary` table itself costs: the people of `file` inserted, in one statement and
  * one transaction, into the real table of an empty registry (its own database, as the import
  * finds it) — its indexes, its triggers (the distinct names and their trigram index), its
- * foreign keys — with nothing of the import's work: no checks, no households, no PPKS, no audit.
- * The file is first copied as text into a bare table, which is not timed. Returns milliseconds.
+ * foreign keys, its default (random) ids — with nothing of the import's work: no checks, no
+ * households, no PPKS, no audit. The file is first copied as text into a bare table, which is not
+ * timed. Returns milliseconds.
  */
 export async function beneficiaryTableFloor(file: string): Promise<number> {
   const db = await benchDatabase();
