@@ -127,6 +127,23 @@ describe('Beneficiary import (e2e)', () => {
     expect(res.body.items.map((b: { name: string }) => b.name)).toEqual(['Abdul Hamid']);
   });
 
+  it('gives the records it creates time-ordered ids (UUIDv7) that the API serves', async () => {
+    const ids: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM beneficiary UNION ALL SELECT id FROM household
+       UNION ALL SELECT id FROM ppks_classification`,
+    );
+    expect(ids).toHaveLength(6 + 2 + 3);
+    for (const { id } of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
+    const [person] = await t.dataSource.query(
+      `SELECT id FROM beneficiary WHERE nik = '6311061708470001'`,
+    );
+    const res = await t.http
+      .get(`/api/v1/beneficiaries/${person.id}`)
+      .auth(operator.token, { type: 'bearer' })
+      .expect(200);
+    expect(res.body.name).toBe('Abdul Hamid');
+  });
+
   it('audits every record it wrote, as the uploader', async () => {
     expect(
       await count(

@@ -17,7 +17,12 @@ import { DataSource } from 'typeorm';
 import { ImportActor } from './import-sql-parts';
 import { checkStagedRows, stagedErrors } from './import-checks.sql';
 import { stageHouseholds, upsertHouseholds } from './import-households.sql';
-import { addClassifications, upsertPeople, withBatchSizedNameIndexList } from './import-people.sql';
+import {
+  addClassifications,
+  stagePeopleBatch,
+  upsertPeople,
+  withBatchSizedNameIndexList,
+} from './import-people.sql';
 import { ByteCounter, ImportProgress } from './import-progress';
 import { ImportContext, ImportRecord, parseImportRow, REQUIRED_COLUMNS } from './import-row';
 import { copyIntoStaging, createStaging, dropStaging } from './import-staging';
@@ -34,9 +39,15 @@ const IMPORT_LOCK_KEY = 7_165_331_104;
  * work is index lookups and inserts. The checks, the de-duplication and the families sort the
  * whole file (about 100 MB for a million rows), which spills to disk at the default 4 MB; the
  * trigram index merges a batch's names from memory (gin_clean_pending_list) in
- * maintenance_work_mem.
+ * maintenance_work_mem. Memoize caches lookups by key in case a key comes again; in a batch each
+ * person is looked up once, so it only hashed every row for nothing.
  */
-const SESSION_SETTINGS = { jit: 'off', work_mem: '256MB', maintenance_work_mem: '256MB' };
+const SESSION_SETTINGS = {
+  jit: 'off',
+  work_mem: '256MB',
+  maintenance_work_mem: '256MB',
+  enable_memoize: 'off',
+};
 
 export type ImportCounts = Record<
   | 'inserted'
@@ -160,12 +171,13 @@ export class BeneficiaryImportService {
     let analyzedAt = 0;
     for (let from = 1; from <= staged; from += IMPORT_BATCH_ROWS) {
       const to = from + IMPORT_BATCH_ROWS - 1;
-      const written = await this.batch(client, () =>
-        withBatchSizedNameIndexList(client, async () => ({
-          ...(await upsertPeople(client, from, to, actor)),
-          ppksAdded: await addClassifications(client, from, to, actor),
-        })),
-      );
+      const written = await this.batch(client, async () => {
+        await stagePeopleBatch(client, from, to);
+        return withBatchSizedNameIndexList(client, async () => ({
+          ...(await upsertPeople(client, actor)),
+          ppksAdded: await addClassifications(client, actor),
+        }));
+      });
       counts.inserted += written.inserted;
       counts.updated += written.updated;
       counts.ppksAdded += written.ppksAdded;

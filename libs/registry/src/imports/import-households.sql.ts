@@ -102,15 +102,18 @@ export async function upsertHouseholds(
         ? `(no_kk) WHERE no_kk IS NOT NULL`
         : `(dtks_id) WHERE no_kk IS NULL AND dtks_id IS NOT NULL`;
     const selection = key === 'no_kk' ? 's.no_kk IS NOT NULL' : 's.no_kk IS NULL';
-    const match =
-      key === 'no_kk' ? 'h.no_kk = s.no_kk' : 'h.no_kk IS NULL AND h.dtks_id = s.dtks_id';
+    const current = (s: string, h: string): string =>
+      key === 'no_kk'
+        ? `${h}.no_kk = ${s}.no_kk`
+        : `${h}.no_kk IS NULL AND ${h}.dtks_id = ${s}.dtks_id`;
     const { rows } = await client.query<{ inserted: number; updated: number }>(
       auditedUpsertSql({
         table: 'household',
-        src: `SELECT s.* FROM import_household s WHERE ${batch} AND ${selection}`,
-        insertColumns: 'no_kk, desa_kode, alamat, dtks_registered, dtks_id, desil',
-        selectColumns: 'no_kk, desa_kode, alamat, dtks_id IS NOT NULL, dtks_id, desil',
+        src: `SELECT s.*, s.dtks_id IS NOT NULL AS dtks_registered
+              FROM import_household s WHERE ${batch} AND ${selection}`,
+        columns: 'no_kk, desa_kode, alamat, dtks_registered, dtks_id, desil',
         conflict,
+        current,
         updates: UPDATES,
         audited: AUDITED,
       }),
@@ -120,7 +123,7 @@ export async function upsertHouseholds(
     counts.updated += rows[0].updated;
     await client.query(
       `UPDATE import_household s SET household_id = h.id
-       FROM household h WHERE s.hseq BETWEEN $1 AND $2 AND ${selection} AND ${match}`,
+       FROM household h WHERE s.hseq BETWEEN $1 AND $2 AND ${selection} AND ${current('s', 'h')}`,
       [from, to],
     );
   }

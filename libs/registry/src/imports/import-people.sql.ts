@@ -8,6 +8,7 @@ import {
   createdChanges,
   ImportActor,
   setClause,
+  TIME_ORDERED_ID,
   updatedChanges,
 } from './import-sql-parts';
 
@@ -50,37 +51,68 @@ const UPDATES: ColumnUpdate[] = [
 const COLUMNS =
   'nik, name, sex, birth_date, birth_place, desa_kode, alamat, household_id, relationship';
 
-/** Staged rows `seq` in [$4, $5] with their household ids; `which` picks NIK or no-NIK rows. */
-const source = (which: 'nik' | 'no-nik'): string => `
-  SELECT r.line, r.nik, r.name, r.sex, r.birth_date, r.birth_place, r.desa_kode, r.alamat,
-         s.household_id, r.relationship
-  FROM import_row r LEFT JOIN import_household s ON s.household_key = r.household_key
-  WHERE r.seq BETWEEN $4 AND $5 AND NOT r.rejected
-    AND r.nik IS ${which === 'nik' ? 'NOT NULL' : 'NULL'}`;
-
-/** The living record a staged person (alias `s`) is, by NIK or by the no-NIK natural key. */
-const SAME_IDENTITY = `b.nik IS NULL AND b.status <> 'MERGED' AND b.desa_kode = s.desa_kode
-  AND b.birth_date = s.birth_date AND lower(b.name) = lower(s.name)`;
-
 /**
- * Registers or updates the people `seq` in [from, to] inside the caller's transaction, each
- * insert and change audited. People are matched by NIK; people without NIK by name, birth date
- * and desa. A person registered without NIK who now comes with one gets it (no second record).
+ * Puts the accepted rows `seq` in [from, to] with their household ids into `import_batch`, which
+ * every statement of the batch reads: the households are joined once a batch rather than once a
+ * statement (each join hashed all the file's families). Not analyzed: the statements look people
+ * up row by row whatever the estimates, and ANALYZE cost 170 ms a batch.
  */
-export async function upsertPeople(
+export async function stagePeopleBatch(
   client: PoolClient,
   from: number,
   to: number,
+): Promise<void> {
+  await client.query('TRUNCATE import_batch');
+  await client.query(
+    `INSERT INTO import_batch
+     SELECT r.line, r.nik, r.name, r.sex, r.birth_date, r.birth_place, r.desa_kode, r.alamat,
+            s.household_id, r.relationship, r.ppks, r.ppks_since, r.dtks_id
+     FROM import_row r LEFT JOIN import_household s ON s.household_key = r.household_key
+     WHERE r.seq BETWEEN $1 AND $2 AND NOT r.rejected`,
+    [from, to],
+  );
+}
+
+/** The batch's people with NIK, or without. */
+const source = (which: 'nik' | 'no-nik'): string => `
+  SELECT line, ${COLUMNS} FROM import_batch
+  WHERE nik IS ${which === 'nik' ? 'NOT NULL' : 'NULL'}`;
+
+/** The living record `cur` without NIK that the staged person `src` is, by the natural key. */
+const sameIdentity = (src: string, cur: string): string =>
+  `${cur}.nik IS NULL AND ${cur}.status <> 'MERGED' AND ${cur}.desa_kode = ${src}.desa_kode
+   AND ${cur}.birth_date = ${src}.birth_date AND lower(${cur}.name) = lower(${src}.name)`;
+
+/**
+ * Registers or updates the people of the batch (stagePeopleBatch) inside the caller's
+ * transaction, each insert and change audited. People are matched by NIK; people without NIK by
+ * name, birth date and desa. A person registered without NIK who now comes with one gets it (no
+ * second record).
+ */
+export async function upsertPeople(
+  client: PoolClient,
   actor: ImportActor,
 ): Promise<{ inserted: number; updated: number }> {
-  const params = [...actorParams(actor), from, to];
+  const params = actorParams(actor);
 
   const adopted = await client.query<{ n: number }>(
     `WITH candidates AS (
        SELECT DISTINCT ON (b.id) b.id, s.*
        FROM (${source('nik')}) s
-       JOIN beneficiary b ON ${SAME_IDENTITY}
-       WHERE NOT EXISTS (SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED')
+       -- Looked up row by row in the indexes (LIMIT and OFFSET keep the planner from joining the
+       -- batch to the whole registry, which it read in full each batch): first the record without
+       -- NIK of the same name, birth date and desa, in the small index of people without NIK;
+       -- then, for the few found, whether someone already has the row's NIK.
+       CROSS JOIN LATERAL (
+         SELECT b.id FROM beneficiary b WHERE ${sameIdentity('s', 'b')} LIMIT 1
+       ) b
+       CROSS JOIN LATERAL (
+         SELECT EXISTS (
+           SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED'
+         ) AS taken
+         OFFSET 0
+       ) nik
+       WHERE NOT nik.taken
        ORDER BY b.id, s.line
      ), old AS (
        SELECT b.* FROM beneficiary b JOIN candidates USING (id)
@@ -108,13 +140,17 @@ export async function upsertPeople(
       which === 'nik'
         ? `(nik) WHERE nik IS NOT NULL AND status <> 'MERGED'`
         : `(desa_kode, birth_date, lower(name)) WHERE nik IS NULL AND status <> 'MERGED'`;
+    const current =
+      which === 'nik'
+        ? (s: string, c: string) => `${c}.nik = ${s}.nik AND ${c}.status <> 'MERGED'`
+        : (s: string, c: string) => sameIdentity(s, c);
     const { rows } = await client.query<{ inserted: number; updated: number }>(
       auditedUpsertSql({
         table: 'beneficiary',
         src: source(which),
-        insertColumns: COLUMNS,
-        selectColumns: COLUMNS,
+        columns: COLUMNS,
         conflict,
+        current,
         updates: UPDATES,
         audited: AUDITED,
       }),
@@ -127,45 +163,47 @@ export async function upsertPeople(
 }
 
 /**
- * Opens the PPKS periods the rows `seq` in [from, to] name, from `ppks_sejak` (default: the
- * import day): to the person, or for types counted in KK to their family. A type the holder
- * already holds over that day is left alone (the exclusion constraint's ON CONFLICT), so a
- * re-import adds nothing. Returns how many periods were opened.
+ * Opens the PPKS periods the rows of the batch name, from `ppks_sejak` (default: the import
+ * day): to the person, or for types counted in KK to their family. A type the holder already
+ * holds over that day is left alone (the exclusion constraint's ON CONFLICT), so a re-import
+ * adds nothing. Returns how many periods were opened.
  */
-export async function addClassifications(
-  client: PoolClient,
-  from: number,
-  to: number,
-  actor: ImportActor,
-): Promise<number> {
+export async function addClassifications(client: PoolClient, actor: ImportActor): Promise<number> {
   const { rows } = await client.query<{ n: number }>(
     `WITH wanted AS (
        SELECT DISTINCT ON (holder.beneficiary_id, holder.household_id, k.kode)
               holder.beneficiary_id, holder.household_id, k.kode, r.ppks_since,
               CASE WHEN r.dtks_id IS NOT NULL THEN 'DTKS' ELSE 'IMPORT' END AS source
-       FROM import_row r
-       LEFT JOIN import_household s ON s.household_key = r.household_key
+       FROM import_batch r
        CROSS JOIN LATERAL unnest(r.ppks) AS k(kode)
        JOIN ppks_type t ON t.kode = k.kode
-       -- Two joins, one per natural key, so each is an index lookup.
-       LEFT JOIN beneficiary by_nik
-         ON r.nik IS NOT NULL AND by_nik.nik = r.nik AND by_nik.status <> 'MERGED'
-       LEFT JOIN beneficiary by_identity
-         ON r.nik IS NULL AND by_identity.nik IS NULL AND by_identity.status <> 'MERGED'
-        AND by_identity.desa_kode = r.desa_kode AND by_identity.birth_date = r.birth_date
-        AND lower(by_identity.name) = lower(r.name)
+       -- The person, by the natural key of the row: one index lookup per row (LIMIT keeps the
+       -- planner from joining the batch to the whole registry instead, read in full each batch).
+       LEFT JOIN LATERAL (
+         SELECT b.id FROM beneficiary b
+         WHERE r.nik IS NOT NULL AND b.nik = r.nik AND b.status <> 'MERGED'
+         LIMIT 1
+       ) by_nik ON true
+       LEFT JOIN LATERAL (
+         SELECT b.id FROM beneficiary b
+         WHERE r.nik IS NULL AND b.nik IS NULL AND b.status <> 'MERGED'
+           AND b.desa_kode = r.desa_kode AND b.birth_date = r.birth_date
+           AND lower(b.name) = lower(r.name)
+         LIMIT 1
+       ) by_identity ON true
        CROSS JOIN LATERAL (
          SELECT CASE WHEN t.satuan = 'JIWA' THEN COALESCE(by_nik.id, by_identity.id) END
                   AS beneficiary_id,
-                CASE WHEN t.satuan = 'KK' THEN s.household_id END AS household_id
+                CASE WHEN t.satuan = 'KK' THEN r.household_id END AS household_id
        ) holder
-       WHERE r.seq BETWEEN $4 AND $5 AND NOT r.rejected AND cardinality(r.ppks) > 0
+       WHERE cardinality(r.ppks) > 0
          AND (holder.beneficiary_id IS NOT NULL OR holder.household_id IS NOT NULL)
        ORDER BY holder.beneficiary_id, holder.household_id, k.kode, r.line
      ), added AS (
        INSERT INTO ppks_classification
-         (beneficiary_id, household_id, ppks_kode, since, source, created_by)
-       SELECT beneficiary_id, household_id, kode, ppks_since, source, $1::uuid FROM wanted
+         (id, beneficiary_id, household_id, ppks_kode, since, source, created_by)
+       SELECT ${TIME_ORDERED_ID}, beneficiary_id, household_id, kode, ppks_since, source, $1::uuid
+       FROM wanted
        ON CONFLICT DO NOTHING
        RETURNING *
      ), audited AS (
@@ -178,7 +216,7 @@ export async function addClassifications(
        })}
      )
      SELECT count(*)::int AS n FROM added`,
-    [...actorParams(actor), from, to],
+    actorParams(actor),
   );
   return rows[0].n;
 }

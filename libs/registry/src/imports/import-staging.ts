@@ -29,6 +29,13 @@ export async function createStaging(client: PoolClient): Promise<void> {
       household_key  text,
       rejected       boolean NOT NULL DEFAULT false
     )`);
+  // The accepted rows of the batch being written, with their household (stagePeopleBatch).
+  await client.query(`CREATE TEMP TABLE import_batch (
+      line integer NOT NULL, nik text, name text NOT NULL, sex char(1) NOT NULL,
+      birth_date date NOT NULL, birth_place text, desa_kode text NOT NULL, alamat text,
+      household_id uuid, relationship text, ppks text[] NOT NULL, ppks_since date NOT NULL,
+      dtks_id text
+    )`);
   await client.query(`CREATE TEMP TABLE import_error (
       id serial PRIMARY KEY, line integer NOT NULL, field text, reason text NOT NULL
     )`);
@@ -37,7 +44,7 @@ export async function createStaging(client: PoolClient): Promise<void> {
 export async function dropStaging(client: PoolClient): Promise<void> {
   // The connection goes back to the pool: its temporary tables must not outlive the job.
   await client.query(
-    'DROP TABLE IF EXISTS import_row, import_error, import_household, import_person',
+    'DROP TABLE IF EXISTS import_row, import_batch, import_error, import_household',
   );
 }
 
@@ -61,10 +68,17 @@ const COPY_COLUMNS = [
 ];
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const SPECIAL = /[\\\t\n\r]/;
 
-/** A value in COPY's text format. */
+/**
+ * A value in COPY's text format. Hardly any value needs an escape: testing for one first is
+ * about three times cheaper than always running the replace (1,000,000 rows: 1.5 s instead of
+ * 4 s on the load's one JavaScript thread).
+ */
 function copyValue(value: string | number | null): string {
-  return value === null ? '\\N' : String(value).replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]);
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : value;
 }
 
 /** One staging row as a line of COPY text. PPKS kodes are [A-Z_] only, safe in `{A,B}`. */
@@ -93,8 +107,13 @@ export function copyLine(seq: number, r: ImportRecord): string {
   );
 }
 
-/** Lines per write to the COPY stream: fewer, larger chunks are much cheaper than one per row. */
-const LINES_PER_CHUNK = 1_000;
+/**
+ * Characters per write to the COPY stream: a write per row costs much more than a write per few
+ * hundred rows, but a chunk must stay well below V8's large-object size (128 kB), since only a
+ * full garbage collection frees large objects: chunks of 1,000 rows (about 165 kB each) piled up
+ * as such garbage during the load and raised the worker's peak memory.
+ */
+const CHUNK_CHARS = 32 * 1024;
 
 /**
  * Streams accepted records into `import_row` with COPY. Backpressure flows from PostgreSQL to
@@ -106,15 +125,15 @@ export async function copyIntoStaging(
 ): Promise<number> {
   let seq = 0;
   async function* chunks(): AsyncGenerator<string> {
-    let lines: string[] = [];
+    let chunk = '';
     for await (const record of records) {
-      lines.push(copyLine(++seq, record));
-      if (lines.length >= LINES_PER_CHUNK) {
-        yield lines.join('');
-        lines = [];
+      chunk += copyLine(++seq, record);
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
       }
     }
-    if (lines.length) yield lines.join('');
+    if (chunk) yield chunk;
   }
   await pipeline(
     Readable.from(chunks()),
