@@ -24,28 +24,24 @@ export class RollupPpksStatementTriggers1764700000000 implements MigrationInterf
     await q.query(`DROP FUNCTION rollup_ppks_classification_changed()`);
 
     // A period added or deleted.
-    await q.query(`
-      CREATE FUNCTION rollup_ppks_classifications_added() RETURNS trigger
-      LANGUAGE plpgsql AS $$
-      BEGIN
-        ${noteEach('added_classifications')};
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER rollup_ppks_classification_insert AFTER INSERT ON ppks_classification
-      REFERENCING NEW TABLE AS added_classifications
-      FOR EACH STATEMENT EXECUTE FUNCTION rollup_ppks_classifications_added()`);
-    await q.query(`
-      CREATE FUNCTION rollup_ppks_classifications_deleted() RETURNS trigger
-      LANGUAGE plpgsql AS $$
-      BEGIN
-        ${noteEach('deleted_classifications')};
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER rollup_ppks_classification_delete AFTER DELETE ON ppks_classification
-      REFERENCING OLD TABLE AS deleted_classifications
-      FOR EACH STATEMENT EXECUTE FUNCTION rollup_ppks_classifications_deleted()`);
+    const addedOrDeleted = [
+      ['INSERT', 'NEW', 'added'],
+      ['DELETE', 'OLD', 'deleted'],
+    ] as const;
+    for (const [event, transition, what] of addedOrDeleted) {
+      await q.query(`
+        CREATE FUNCTION rollup_ppks_classifications_${what}() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          ${noteEach(`${what}_classifications`)};
+          RETURN NULL;
+        END $$`);
+      await q.query(`
+        CREATE TRIGGER rollup_ppks_classification_${event.toLowerCase()}
+        AFTER ${event} ON ppks_classification
+        REFERENCING ${transition} TABLE AS ${what}_classifications
+        FOR EACH STATEMENT EXECUTE FUNCTION rollup_ppks_classifications_${what}()`);
+    }
 
     // A period ended, moved to another holder, rejected, or tied to a disaster: the holder it now
     // has, and the one it had if that changed. Updates that change none of the figures' inputs
