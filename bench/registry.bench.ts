@@ -4,6 +4,8 @@
  * file, and next to the same people inserted into the real `beneficiary` table alone (the floor any
  * import stands on); the worker's peak memory; name search and NIK lookup latency over the result.
  *   npm run bench registry                 (BENCH_PEOPLE=20000 for a quick run)
+ * With BENCH_ROLLUP_CATCHUP=1 it also waits, after the first import, until the roll-up has
+ * drained the outbox rows the import wrote (its PPKS periods), and reports how long that took.
  */
 import { mkdirSync, openAsBlob, statSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +54,23 @@ function misspell(name: string, i: number): string {
     default:
       return name.replace(/[aiu]/, (v) => ({ a: 'e', i: 'y', u: 'o' })[v] ?? v);
   }
+}
+
+/**
+ * Waits until the worker's roll-up has drained the outbox: how long it took from now, how many
+ * rows were left now, and how many were ever written (the database is new: all are the import's;
+ * drained rows are deleted, the identity still counts them).
+ */
+async function rollupCatchUp(pg: Client): Promise<{ ms: number; left: number; written: number }> {
+  const left = async (): Promise<number> =>
+    (await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).rows[0].n;
+  const { rows } = await pg.query<{ written: number }>(
+    'SELECT CASE WHEN is_called THEN last_value ELSE 0 END::int AS written FROM outbox_id_seq',
+  );
+  const startedAt = Date.now();
+  const leftAtStart = await left();
+  while ((await left()) > 0) await new Promise((r) => setTimeout(r, 1000));
+  return { ms: Date.now() - startedAt, left: leftAtStart, written: rows[0].written };
 }
 
 export async function run(): Promise<void> {
@@ -170,6 +189,7 @@ export async function run(): Promise<void> {
         .join(', ');
 
     const first = await importOnce();
+    const catchUp = process.env.BENCH_ROLLUP_CATCHUP === '1' ? await rollupCatchUp(pg) : null;
     const again = await importOnce();
     const peak = worker.memory().peak;
 
@@ -195,6 +215,15 @@ export async function run(): Promise<void> {
         `households, PPKS or audit); the import takes ${fmt(first.workMs / floorMs, 1)}× this`,
     );
     report('upload (HTTP → PostgreSQL), s', fmt(first.uploadMs / 1000, 1), '—');
+    if (catchUp) {
+      report(
+        'roll-up catch-up after the import, s',
+        fmt(catchUp.ms / 1000, 1),
+        '—',
+        `${fmt(catchUp.left)} of the ${fmt(catchUp.written)} outbox rows the import wrote were ` +
+          'left when it finished',
+      );
+    }
     report(
       're-import of the same file, s',
       fmt(again.workMs / 1000, 1),

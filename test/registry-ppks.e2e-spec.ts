@@ -151,6 +151,42 @@ describe('PPKS classifications and history (e2e)', () => {
         'ppks-classification.verified',
       ]);
     });
+
+    it('notes for the roll-up each change that moves figures, and the holder it left', async () => {
+      const notes = (m: { query: typeof t.dataSource.query }) =>
+        m.query<{ payload: object }[]>(
+          `SELECT payload FROM outbox
+           WHERE topic = 'rollup.ppks-classification' AND aggregate_id = $1 ORDER BY id`,
+          [first],
+        );
+      // Opened, ended, verified.
+      expect(await notes(t.dataSource)).toEqual(Array(3).fill({ payload: { beneficiaryId: id } }));
+
+      const other = (await register({ name: 'Hasbullah Kedua' })).id;
+      const runner = t.dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        const m = runner.manager;
+        await m.query('UPDATE ppks_classification SET updated_at = now() WHERE id = $1', [first]);
+        expect(await notes(m)).toHaveLength(3);
+        await m.query('UPDATE ppks_classification SET beneficiary_id = $2 WHERE id = $1', [
+          first,
+          other,
+        ]);
+        expect((await notes(m)).slice(3)).toEqual(
+          expect.arrayContaining([
+            { payload: { beneficiaryId: other } },
+            { payload: { beneficiaryId: id } },
+          ]),
+        );
+        expect(await notes(m)).toHaveLength(5);
+        await m.query('DELETE FROM ppks_classification WHERE id = $1', [first]);
+        expect((await notes(m)).slice(5)).toEqual([{ payload: { beneficiaryId: other } }]);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
   });
 
   describe('types counted per family (KK)', () => {

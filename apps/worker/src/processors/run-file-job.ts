@@ -1,9 +1,10 @@
-import { CsvHeaderError, JobRunsService } from '@pilar/core';
+import { CsvError, JobRunsService } from '@pilar/core';
 import { UnrecoverableError } from 'bullmq';
 
 /**
  * The lifecycle every import job shares: RUNNING → work → COMPLETED with counts, or FAILED with
- * the reason. A file whose header is wrong will not get better on retry, so it fails for good.
+ * the reason. A file whose header or quoting is wrong will not get better on retry, so it fails for
+ * good.
  */
 export async function runFileJob(
   runs: JobRunsService,
@@ -18,7 +19,7 @@ export async function runFileJob(
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await runs.fail(jobRunId, message);
-    if (err instanceof CsvHeaderError || (err as { code?: string }).code?.startsWith('CSV_')) {
+    if (err instanceof CsvError) {
       throw new UnrecoverableError(message);
     }
     throw err;

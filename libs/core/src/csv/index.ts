@@ -1,2 +1,3 @@
+export * from './csv-records';
 export * from './csv-rows';
 export * from './read-csv-file';

@@ -7,6 +7,7 @@ import { Casework1764300000000 } from './1764300000000-casework';
 import { Rollup1764400000000 } from './1764400000000-rollup';
 import { RollupCellDeltas1764500000000 } from './1764500000000-rollup-cell-deltas';
 import { BeneficiaryNames1764600000000 } from './1764600000000-beneficiary-names';
+import { RollupPpksStatementTriggers1764700000000 } from './1764700000000-rollup-ppks-statement-triggers';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled app, the CLI and
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Rollup1764400000000,
   RollupCellDeltas1764500000000,
   BeneficiaryNames1764600000000,
+  RollupPpksStatementTriggers1764700000000,
 ];
