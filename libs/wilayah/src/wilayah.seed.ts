@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
-import { upsertChanged, UpsertCounts } from '@pilar/core';
+import { csvRows, upsertChanged, UpsertCounts } from '@pilar/core';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Tingkat } from './wilayah.entity';
@@ -18,10 +17,10 @@ const csvField = (v: string): string => `"${v.replace(/"/g, '""')}"`;
 
 async function* copyLines(dataDir: string): AsyncGenerator<string> {
   for (const { file, tingkat, parent } of FILES) {
-    const rows = createReadStream(join(dataDir, file)).pipe(parse({ columns: true, bom: true }));
-    for await (const r of rows as AsyncIterable<Record<string, string>>) {
+    const required = parent ? ['code', 'name', parent] : ['code', 'name'];
+    for await (const { values: r } of csvRows(createReadStream(join(dataDir, file)), required)) {
       const induk = parent ? csvField(r[parent]) : '';
-      yield `${csvField(r.code)},${csvField(r.name.trim())},${tingkat},${induk}\n`;
+      yield `${csvField(r.code)},${csvField(r.name)},${tingkat},${induk}\n`;
     }
   }
 }

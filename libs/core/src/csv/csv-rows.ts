@@ -36,6 +36,11 @@ function newlineOf(head: string): '\n' | '\r' {
   return cr !== -1 && (lf === -1 || lf > cr + 1) ? '\r' : '\n';
 }
 
+/** How a CSV file is written, from its start (at least its header line). */
+export function csvDialectOf(head: string): { delimiter: ',' | ';'; newline: '\n' | '\r' } {
+  return { delimiter: detectDelimiter(head), newline: newlineOf(head) };
+}
+
 /**
  * Streams a CSV file as records keyed by (lower-cased, trimmed) header names, values trimmed. The
  * separator and the line break are found in the header line; a UTF-8 BOM is accepted. Rows with
@@ -55,7 +60,8 @@ export async function* csvRows(
     first.push(next.value);
     head += next.value.toString();
   }
-  const splitter = new CsvSplitter(detectDelimiter(head), newlineOf(head));
+  const { delimiter, newline } = csvDialectOf(head);
+  const splitter = new CsvSplitter(delimiter, newline);
   let names: string[] | null = null;
   const records: CsvRecord[] = [];
   const rowsOf = function* (): Generator<CsvRow> {
