@@ -125,8 +125,7 @@ export async function stageIndicatorContributions(
         AND cp.sub_kegiatan_kode = t.sub_kegiatan_kode AND cp.service_type = t.service_type
        LEFT JOIN types_of own ON own.recipient_id = t.recipient_id AND own.year = t.year
        LEFT JOIN types_of family ON family.recipient_id = t.household_id AND family.year = t.year
-       WHERE cp.ppks IS NULL
-          OR cp.ppks && (coalesce(own.kodes, '{}') || coalesce(family.kodes, '{}'))
+       WHERE cp.ppks IS NULL OR cp.ppks && own.kodes OR cp.ppks && family.kodes
      ),
      summed AS (
        SELECT indicator_id, year, role,
