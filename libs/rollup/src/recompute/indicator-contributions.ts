@@ -61,7 +61,7 @@ export async function stageIndicatorContributions(
      part AS MATERIALIZED (SELECT * FROM ${PART_RELATION}),
      -- The facts in scope: by their recipient, and again by their household. Read where used,
      -- not materialized: for everyone, that is millions of wide rows written to disk and read
-     -- back twice, where scanning the facts again costs less; for a few, a second index lookup.
+     -- back, where scanning the facts again costs less; for a few, a second index lookup.
      touched AS NOT MATERIALIZED (
        SELECT 'R' AS kind, f.year, f.sub_kegiatan_kode, f.service_type, f.recipient_id,
               f.household_id, f.beneficiary_id AS counted_id, f.first_date, f.events,
@@ -76,10 +76,24 @@ export async function stageIndicatorContributions(
          AND f.household_id IS NOT NULL
          AND EXISTS (SELECT 1 FROM part WHERE part.type = 'DISTINCT_HOUSEHOLDS')
      ),
+     -- The combinations of the facts in scope, read in one pass over them (not one per kind):
+     -- a fact's combination is its recipient's (R) when the recipient is in scope, and its
+     -- household's (H) when the household is.
      combo_part AS MATERIALIZED (
        SELECT c.kind, c.year, c.sub_kegiatan_kode, c.service_type,
               unit.indicator_id, part.role, part.type, part.ppks
-       FROM (SELECT DISTINCT kind, year, sub_kegiatan_kode, service_type FROM touched) AS c
+       FROM (SELECT DISTINCT k.kind, combo.year, combo.sub_kegiatan_kode, combo.service_type
+             FROM (SELECT DISTINCT f.year, f.sub_kegiatan_kode, f.service_type,
+                          ${whose('f.recipient_id', '$3')} AS of_recipient,
+                          f.household_id IS NOT NULL AND ${whose('f.household_id', '$3')}
+                            AS of_household
+                   FROM rollup_service_fact f
+                   WHERE f.year IN (SELECT year FROM unit)
+                     AND (${whose('f.recipient_id', '$3')} OR ${whose('f.household_id', '$3')})
+                  ) AS combo
+             JOIN (VALUES ('R'), ('H')) AS k (kind)
+               ON CASE k.kind WHEN 'R' THEN combo.of_recipient ELSE combo.of_household END
+            ) AS c
        JOIN unit ON unit.year = c.year
        JOIN part ON part.indicator_id = unit.indicator_id
         AND part.type <> 'PPKS_POPULATION'
@@ -111,8 +125,7 @@ export async function stageIndicatorContributions(
         AND cp.sub_kegiatan_kode = t.sub_kegiatan_kode AND cp.service_type = t.service_type
        LEFT JOIN types_of own ON own.recipient_id = t.recipient_id AND own.year = t.year
        LEFT JOIN types_of family ON family.recipient_id = t.household_id AND family.year = t.year
-       WHERE cp.ppks IS NULL
-          OR cp.ppks && (coalesce(own.kodes, '{}') || coalesce(family.kodes, '{}'))
+       WHERE cp.ppks IS NULL OR cp.ppks && own.kodes OR cp.ppks && family.kodes
      ),
      summed AS (
        SELECT indicator_id, year, role,
