@@ -39,6 +39,14 @@ describe('Roll-up drains racing a redefinition (e2e)', () => {
       .expect(200);
     return res.body.realisasi;
   };
+  const permakanan = (beneficiaryId: string, date: string, amount: number) =>
+    recordService(t, u.operator, {
+      type: 'PERMAKANAN',
+      beneficiaryId,
+      subKegiatanKode: PERMAKANAN_SUB,
+      date: `${year}-${date}`,
+      amount,
+    });
   /**
    * Whether some session waits for an advisory lock: keyed by two int4 (`[key1, key2]`, pg_locks
    * objsubid 2) or by one bigint (`[key]`, objsubid 1; these keys fit in its low half).
@@ -79,13 +87,7 @@ describe('Roll-up drains racing a redefinition (e2e)', () => {
       },
       { year, annual: 1_000_000 },
     );
-    await recordService(t, u.operator, {
-      type: 'PERMAKANAN',
-      beneficiaryId: people[0],
-      subKegiatanKode: PERMAKANAN_SUB,
-      date: `${year}-02-01`,
-      amount: 100_000,
-    });
+    await permakanan(people[0], '02-01', 100_000);
     // No worker runs in this file: the test drives every drain itself.
     await t.get(RollupRunner).drainAll();
     holder = new Client({ connectionString: t.config.databaseUrl });
@@ -99,13 +101,7 @@ describe('Roll-up drains racing a redefinition (e2e)', () => {
   it('makes the redefining drain wait for the drain that loaded the old definition', async () => {
     expect(await figures()).toMatchObject({ tw1: 100_000, total: 100_000 });
 
-    await recordService(t, u.operator, {
-      type: 'PERMAKANAN',
-      beneficiaryId: people[1],
-      subKegiatanKode: PERMAKANAN_SUB,
-      date: `${year}-05-01`,
-      amount: 250_000,
-    });
+    await permakanan(people[1], '05-01', 250_000);
     await t.dataSource.query(`
       CREATE FUNCTION test_pause_drain() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_advisory_xact_lock_shared(${pauseKey}); RETURN NULL; END $$`);
