@@ -329,6 +329,12 @@ export async function run(): Promise<void> {
     console.log(
       `  per round, raw tx/s vs API req/s: ${rawRounds.map((r, i) => `${fmt(r.rate)} vs ${fmt(apiRounds[i].requests.total / apiRounds[i].duration)}`).join(', ')}`,
     );
+    // Where the tail starts: a few slow moments (GC, a busy core) or a slow path for many.
+    console.log(
+      `  per round, API latency p50 / p90 / p97.5 / p99 / p99.9 / max (ms): ${apiRounds
+        .map(({ latency: l }) => [l.p50, l.p90, l.p97_5, l.p99, l.p99_9, l.max].join(' / '))
+        .join(', ')}`,
+    );
     console.log(
       `  API processes: ${fmt((cpuUsed / apiRequests) * 1000, 2)} ms CPU per request, ${fmt(cpuUsed / seconds, 2)} cores busy`,
     );
