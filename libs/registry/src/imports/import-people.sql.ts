@@ -78,6 +78,10 @@ const source = (which: 'nik' | 'no-nik'): string => `
   SELECT line, ${COLUMNS} FROM import_batch
   WHERE nik IS ${which === 'nik' ? 'NOT NULL' : 'NULL'}`;
 
+/** The living record `cur` that the staged person `src` with a NIK is. */
+const sameNik = (src: string, cur: string): string =>
+  `${cur}.nik = ${src}.nik AND ${cur}.status <> 'MERGED'`;
+
 /** The living record `cur` without NIK that the staged person `src` is, by the natural key. */
 const sameIdentity = (src: string, cur: string): string =>
   `${cur}.nik IS NULL AND ${cur}.status <> 'MERGED' AND ${cur}.desa_kode = ${src}.desa_kode
@@ -108,7 +112,7 @@ export async function upsertPeople(
        ) b
        CROSS JOIN LATERAL (
          SELECT EXISTS (
-           SELECT 1 FROM beneficiary x WHERE x.nik = s.nik AND x.status <> 'MERGED'
+           SELECT 1 FROM beneficiary x WHERE ${sameNik('s', 'x')}
          ) AS taken
          OFFSET 0
        ) nik
@@ -140,10 +144,7 @@ export async function upsertPeople(
       which === 'nik'
         ? `(nik) WHERE nik IS NOT NULL AND status <> 'MERGED'`
         : `(desa_kode, birth_date, lower(name)) WHERE nik IS NULL AND status <> 'MERGED'`;
-    const current =
-      which === 'nik'
-        ? (s: string, c: string) => `${c}.nik = ${s}.nik AND ${c}.status <> 'MERGED'`
-        : (s: string, c: string) => sameIdentity(s, c);
+    const current = which === 'nik' ? sameNik : sameIdentity;
     const { rows } = await client.query<{ inserted: number; updated: number }>(
       auditedUpsertSql({
         table: 'beneficiary',
@@ -181,14 +182,12 @@ export async function addClassifications(client: PoolClient, actor: ImportActor)
        -- planner from joining the batch to the whole registry instead, read in full each batch).
        LEFT JOIN LATERAL (
          SELECT b.id FROM beneficiary b
-         WHERE r.nik IS NOT NULL AND b.nik = r.nik AND b.status <> 'MERGED'
+         WHERE r.nik IS NOT NULL AND ${sameNik('r', 'b')}
          LIMIT 1
        ) by_nik ON true
        LEFT JOIN LATERAL (
          SELECT b.id FROM beneficiary b
-         WHERE r.nik IS NULL AND b.nik IS NULL AND b.status <> 'MERGED'
-           AND b.desa_kode = r.desa_kode AND b.birth_date = r.birth_date
-           AND lower(b.name) = lower(r.name)
+         WHERE r.nik IS NULL AND ${sameIdentity('r', 'b')}
          LIMIT 1
        ) by_identity ON true
        CROSS JOIN LATERAL (
