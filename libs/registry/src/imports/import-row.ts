@@ -1,9 +1,8 @@
-import type { CsvRow, RowError } from '@pilar/core';
+import { type CsvRow, isCalendarDate, type RowError } from '@pilar/core';
 import { isWithin, tingkatOf } from '@pilar/wilayah';
 import { cleanText, normalizeName } from '../common/text';
 import { nikProblems, noKkProblem } from '../nik/nik';
 import { Relationship, RELATIONSHIPS, Sex } from '../registry.types';
-import { isCalendarDate } from '@pilar/core';
 
 /** The columns an import file must have (header names, case-insensitive). */
 export const REQUIRED_COLUMNS = ['nama', 'jenis_kelamin', 'tanggal_lahir', 'desa_kode'] as const;

@@ -1,6 +1,6 @@
+import { isCalendarDate } from '@pilar/core';
 import { RELATIONSHIPS } from '@pilar/registry';
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { isCalendarDate } from '@pilar/core';
 
 /** A real calendar date written YYYY-MM-DD (31-02 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
