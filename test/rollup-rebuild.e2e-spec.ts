@@ -376,6 +376,63 @@ describe('Roll-up: incremental equals rebuild (e2e, property)', () => {
     // Thousands of events through the API and the worker: minutes on a small, busy machine.
   }, 900_000);
 
+  it('keeps the facts of other years and their indexes; rewriting every fact builds the indexes anew', async () => {
+    const indexes = async (): Promise<{ name: string; def: string; oid: number }[]> =>
+      t.dataSource.query(
+        `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def,
+                indexrelid::int AS oid
+         FROM pg_index WHERE indrelid = 'rollup_service_fact'::regclass ORDER BY name`,
+      );
+    const rebuild = async (body: object): Promise<void> => {
+      const job = await t.http.post('/api/v1/rollup/rebuild').set(bearer(admin)).send(body);
+      expect(await t.waitForJob(job.body.jobId, admin.token)).toMatchObject({
+        status: 'COMPLETED',
+      });
+    };
+    // Visits the year before (paid by no sub-kegiatan), so the facts span two years.
+    const people: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM beneficiary WHERE desa_kode LIKE '63.11.%' ORDER BY id LIMIT 3`,
+    );
+    for (const { id } of people) {
+      await t.http
+        .post('/api/v1/service-events')
+        .set(bearer(operator))
+        .send({ type: 'KUNJUNGAN', beneficiaryId: id, date: `${year - 1}-05-20` })
+        .expect(201);
+    }
+    await waitForRollup(t, admin);
+    const before = await snapshot();
+    const [{ years }] = await t.dataSource.query(
+      'SELECT array_agg(DISTINCT year ORDER BY year)::int[] AS years FROM rollup_service_fact',
+    );
+    expect(years).toEqual([year - 1, year]);
+    const built = await indexes();
+    expect(built.map((i) => i.name)).toEqual([
+      'rollup_service_fact_household_idx',
+      'rollup_service_fact_pkey',
+    ]);
+
+    // One year among others: its facts replaced row by row, the indexes kept.
+    await rebuild({ year });
+    expect(await snapshot()).toEqual(before);
+    expect(await indexes()).toEqual(built);
+
+    // Every year: the table emptied and filled without indexes, which are then built again,
+    // exactly as the migrations define them.
+    await rebuild({});
+    expect(await snapshot()).toEqual(before);
+    const rebuilt = await indexes();
+    expect(rebuilt.map(({ name, def }) => ({ name, def }))).toEqual(
+      built.map(({ name, def }) => ({ name, def })),
+    );
+    for (const [i, index] of rebuilt.entries()) expect(index.oid).not.toBe(built[i].oid);
+    const [pk] = await t.dataSource.query(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE conrelid = 'rollup_service_fact'::regclass AND contype = 'p'`,
+    );
+    expect(pk.def).toBe('PRIMARY KEY (recipient_id, year, sub_kegiatan_kode, service_type)');
+  });
+
   it('rebuilds every year when no year is given', async () => {
     const job = await t.http.post('/api/v1/rollup/rebuild').set(bearer(admin)).send({}).expect(202);
     const done = await t.waitForJob(job.body.jobId, admin.token);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rewriteWithIndexesAfter } from './bulk-rewrite';
 import type { SnapshotReader } from './snapshot-copy';
 import { whose } from './units';
 
@@ -87,15 +88,28 @@ export async function recomputeServiceFacts(m: EntityManager, scope: FactScope):
     return;
   }
   if (scope.years.length === 0) return;
-  await m.query(`DELETE FROM rollup_service_fact WHERE year = ANY ($1)`, [scope.years]);
+  const { years, reader } = scope;
   // A year at a time, as a date range: the planner estimates a range of dates from its
   // statistics (and hashes millions of events), but not a condition on extract(year …).
-  for (const year of scope.years) {
-    await scope.reader.copyInto(m, 'rollup_service_fact', FACT_COLUMNS, FACTS, [
-      null,
-      `${year}-01-01`,
-      `${year + 1}-01-01`,
-    ]);
+  const copyYears = async (): Promise<void> => {
+    for (const year of years) {
+      await reader.copyInto(m, 'rollup_service_fact', FACT_COLUMNS, FACTS, [
+        null,
+        `${year}-01-01`,
+        `${year + 1}-01-01`,
+      ]);
+    }
+  };
+  const [{ others }]: { others: boolean }[] = await m.query(
+    `SELECT EXISTS (SELECT 1 FROM rollup_service_fact WHERE year <> ALL ($1)) AS others`,
+    [years],
+  );
+  if (others) {
+    await m.query(`DELETE FROM rollup_service_fact WHERE year = ANY ($1)`, [years]);
+    await copyYears();
+  } else {
+    // Every fact is rewritten (all years, or the agency's only one): its indexes are built once.
+    await rewriteWithIndexesAfter(m, 'rollup_service_fact', copyYears);
   }
 }
 
