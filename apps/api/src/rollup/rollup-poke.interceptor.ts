@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { RollupTrigger } from '@pilar/rollup';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Observable, tap } from 'rxjs';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,8 +18,8 @@ export class RollupPokeInterceptor implements NestInterceptor {
   constructor(private readonly trigger: RollupTrigger) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request>();
-    if (!WRITES.has(req.method) || NO_FIGURES.test(req.path)) return next.handle();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!WRITES.has(req.method) || NO_FIGURES.test(req.url)) return next.handle();
     return next.handle().pipe(tap(() => this.trigger.poke()));
   }
 }

@@ -1,11 +1,16 @@
-import type { NextFunction, Request, Response } from 'express';
-import { requestIdOf } from '../logging/logging.module';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { RequestContext } from './request-context';
 
-/** Gives every request an id (echoed as x-request-id) and an async context for audit/logs. */
-export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const requestId = requestIdOf(req);
-  (req as Request & { id?: string }).id = requestId;
-  res.setHeader('x-request-id', requestId);
-  RequestContext.run({ requestId, ip: req.ip }, next);
+/**
+ * The first onRequest hook: echoes the request id (chosen by Fastify's genReqId, see
+ * requestIdOf) as x-request-id and runs the rest of the request in an async context for audit
+ * and logs.
+ */
+export function requestContextHook(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void {
+  reply.header('x-request-id', req.id);
+  RequestContext.run({ requestId: req.id, ip: req.ip }, done);
 }
