@@ -7,7 +7,9 @@ import {
   requestContextHook,
   requestIdOf,
 } from '@pilar/core';
+import { RollupTrigger } from '@pilar/rollup';
 import { Logger } from 'nestjs-pino';
+import { rollupPokeHook } from './rollup/rollup-poke.hook';
 
 export const API_PREFIX = 'api/v1';
 
@@ -35,13 +37,14 @@ export function createHttpAdapter(): FastifyAdapter {
 
 /**
  * Everything main.ts does to the app besides listening, shared with the e2e tests so they
- * exercise the same stack: request ids, logging, prefix, body limits, OpenAPI.
+ * exercise the same stack: request ids, logging, body limits, roll-up pokes, prefix, OpenAPI.
  */
 export function configureApp(app: NestFastifyApplication): INestApplication {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requestContextHook);
   // Nest's own parser is off (see NEST_APP_OPTIONS): ours answers bad bodies as problem+json.
   registerBodyParsing(fastify, BODY_LIMIT_BYTES);
+  fastify.addHook('onSend', rollupPokeHook(app.get(RollupTrigger)));
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
