@@ -25,8 +25,8 @@ async function bootstrap(): Promise<void> {
     NEST_APP_OPTIONS,
   );
   configureApp(app);
-  // Every interface, as Express did; Fastify alone would listen on localhost only.
-  await app.listen(config.port, '0.0.0.0');
+  // Every interface, IPv6 and IPv4, as on Express (Node's default); Fastify's is localhost only.
+  await app.listen(config.port, '::');
   if (cluster.isPrimary) ready();
 }
 
