@@ -12,7 +12,13 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '(apps|libs|test)/.*\\.(spec|e2e-spec)\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }],
+    // ESM-only dependencies, which Node requires as they are but Jest cannot: compiled to CommonJS.
+    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true }, diagnostics: false }],
+  },
+  // content-disposition 3 (of @fastify/static, serving the Swagger UI) is ESM only.
+  transformIgnorePatterns: ['/node_modules/(?!.*content-disposition/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/test/global-setup.ts',
   // Each file gets its own database and Redis prefix, so files run in parallel.

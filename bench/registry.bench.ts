@@ -10,10 +10,10 @@
 import { mkdirSync, openAsBlob, statSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '@pilar/api/api.module';
-import { configureApp, NEST_APP_OPTIONS } from '@pilar/api/configure-app';
+import { configureApp, createHttpAdapter, NEST_APP_OPTIONS } from '@pilar/api/configure-app';
 import { Role, UsersService } from '@pilar/auth';
 import { AppConfig } from '@pilar/core';
 import { NAME_MIN_SIMILARITY } from '@pilar/registry';
@@ -91,7 +91,7 @@ export async function run(): Promise<void> {
   const config = testConfig(db.url, { LOG_LEVEL: 'warn', UPLOAD_MAX_BYTES: String(2 ** 31) });
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let worker: WorkerProcess | undefined;
   try {
     // Baseline: the same file into a bare table (text columns, no index, no checks).
@@ -110,7 +110,10 @@ export async function run(): Promise<void> {
       .overrideProvider(AppConfig)
       .useValue(config)
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(NEST_APP_OPTIONS);
+    app = moduleRef.createNestApplication<NestFastifyApplication>(
+      createHttpAdapter(),
+      NEST_APP_OPTIONS,
+    );
     configureApp(app);
     await app.listen(0, '127.0.0.1');
     const base = `${await app.getUrl()}/api/v1`;

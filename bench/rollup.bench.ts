@@ -8,10 +8,10 @@
  *   npm run bench rollup                      (BENCH_EVENTS=200000 for a quick run)
  */
 import { randomUUID } from 'node:crypto';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '@pilar/api/api.module';
-import { configureApp, NEST_APP_OPTIONS } from '@pilar/api/configure-app';
+import { configureApp, createHttpAdapter, NEST_APP_OPTIONS } from '@pilar/api/configure-app';
 import { Role, UsersService } from '@pilar/auth';
 import { AppConfig } from '@pilar/core';
 import { ImportRenjaUseCase, IndicatorsService, loadBalanganRenja } from '@pilar/planning';
@@ -44,14 +44,17 @@ export async function run(): Promise<void> {
   const config = testConfig(db.url, { LOG_LEVEL: 'warn' });
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let worker: WorkerProcess | undefined;
   try {
     const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
       .overrideProvider(AppConfig)
       .useValue(config)
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(NEST_APP_OPTIONS);
+    app = moduleRef.createNestApplication<NestFastifyApplication>(
+      createHttpAdapter(),
+      NEST_APP_OPTIONS,
+    );
     configureApp(app);
     await app.listen(0, '127.0.0.1');
     const base = await app.getUrl();

@@ -21,6 +21,34 @@ describe('HTTP errors (e2e)', () => {
     expect(res.body.code).toBe('MALFORMED_JSON');
   });
 
+  it('answers a body over the 5 MiB limit with 413 problem+json', async () => {
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ username: 'x'.repeat(5 * 1024 * 1024) }))
+      .expect(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('reads a body that is not JSON as no body: the missing fields are listed', async () => {
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .type('form')
+      .send({ username: 'admin', password: 'rahasia' })
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers a malformed URL with 400 problem+json and its request id', async () => {
+    const res = await t.http
+      .get('/api/v1/users/%E0%A4%A')
+      .auth(admin.token, { type: 'bearer' })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.requestId).toBe(res.headers['x-request-id']);
+  });
+
   it('lists every invalid field: unknown fields and wrong types', async () => {
     const res = await t.http
       .post('/api/v1/users')

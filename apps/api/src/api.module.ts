@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from '@pilar/audit';
 import { AccessGuard, AuthModule } from '@pilar/auth';
 import { CaseworkModule } from '@pilar/casework';
@@ -25,7 +25,6 @@ import { NomenclatureController } from './nomenclature/nomenclature.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { RenjaController } from './renja/renja.controller';
 import { ReportsController } from './reports/reports.controller';
-import { RollupPokeInterceptor } from './rollup/rollup-poke.interceptor';
 import { RollupController } from './rollup/rollup.controller';
 import { ServiceEventsController } from './service-events/service-events.controller';
 import { UsersController } from './users/users.controller';
@@ -68,7 +67,6 @@ import { UsersController } from './users/users.controller';
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    { provide: APP_INTERCEPTOR, useClass: RollupPokeInterceptor },
   ],
 })
 export class ApiModule {}

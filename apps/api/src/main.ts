@@ -1,10 +1,10 @@
 import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, ConfigError } from '@pilar/core';
 import { ApiModule } from './api.module';
 import { superviseApi } from './cluster';
-import { configureApp, NEST_APP_OPTIONS } from './configure-app';
+import { configureApp, createHttpAdapter, NEST_APP_OPTIONS } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   // Validate the environment before anything connects, so a bad variable is named plainly.
@@ -19,9 +19,14 @@ async function bootstrap(): Promise<void> {
   // Several processes: this one only supervises (./cluster.ts); the workers run the code below.
   if (cluster.isPrimary && processes > 1) return superviseApi(processes, ready);
 
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, NEST_APP_OPTIONS);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule,
+    createHttpAdapter(),
+    NEST_APP_OPTIONS,
+  );
   configureApp(app);
-  await app.listen(config.port);
+  // Every interface, IPv6 and IPv4, as on Express (Node's default); Fastify's is localhost only.
+  await app.listen(config.port, '::');
   if (cluster.isPrimary) ready();
 }
 

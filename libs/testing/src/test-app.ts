@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '@pilar/api/api.module';
-import { configureApp, NEST_APP_OPTIONS } from '@pilar/api/configure-app';
+import { configureApp, createHttpAdapter, NEST_APP_OPTIONS } from '@pilar/api/configure-app';
 
 import { Role, UsersService } from '@pilar/auth';
 import { AppConfig, RedisConnections } from '@pilar/core';
@@ -31,7 +31,7 @@ export class TestApp {
   private userSeq = 0;
 
   private constructor(
-    readonly app: NestExpressApplication,
+    readonly app: NestFastifyApplication,
     readonly config: AppConfig,
     readonly db: TestDatabase,
   ) {}
@@ -43,9 +43,14 @@ export class TestApp {
       .overrideProvider(AppConfig)
       .useValue(config)
       .compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>(NEST_APP_OPTIONS);
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(
+      createHttpAdapter(),
+      NEST_APP_OPTIONS,
+    );
     configureApp(app);
     await app.init();
+    // supertest talks to the bare node server: Fastify must have loaded its plugins first.
+    await app.getHttpAdapter().getInstance().ready();
     return new TestApp(app, config, db);
   }
 

@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser, CASEWORK_ROLES, CurrentUser, Roles } from '@pilar/auth';
 import { CasesService } from '@pilar/casework';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Page } from '../common/list.dto';
 import {
   AssignCaseDto,
@@ -60,7 +60,7 @@ export class CasesController {
     @Body() dto: OpenCaseDto,
     @CurrentUser() user: AuthUser,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseResponse> {
     const { detail, created } = await this.cases.open(user, dto, idempotencyKey);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, AuthUser, CASEWORK_ROLES, CurrentUser, Roles, STAFF_ROLES } from '@pilar/auth';
 import { DisasterVictimsService, DisastersService } from '@pilar/casework';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Page, PageQueryDto } from '../common/list.dto';
 import {
   AddVictimDto,
@@ -68,7 +68,7 @@ export class DisastersController {
     @Param() { id }: DisasterIdParam,
     @Body() dto: AddVictimDto,
     @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<VictimResponse> {
     const { victim, created } = await this.victims.add(user, id, dto.beneficiaryId);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Roles, STAFF_ROLES } from '@pilar/auth';
 import { BeneficiaryImportService } from '@pilar/registry';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CsvUploadDto, JobAcceptedResponse } from '../nomenclature/dto/nomenclature.dto';
 
 /** Bulk imports, run by the worker; follow them at GET /jobs/{jobId}. */
@@ -22,7 +22,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: CsvUploadDto })
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
-  importBeneficiaries(@Req() req: Request): Promise<JobAcceptedResponse> {
-    return this.beneficiaries.start(req);
+  importBeneficiaries(@Req() req: FastifyRequest): Promise<JobAcceptedResponse> {
+    return this.beneficiaries.start(req.raw);
   }
 }

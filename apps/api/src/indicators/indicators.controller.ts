@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, Roles, STAFF_ROLES } from '@pilar/auth';
 import { IndicatorsService, IndicatorTargetsService } from '@pilar/planning';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { setUpsertStatus } from '../renja/upsert-status';
 import {
   IndicatorIdParam,
@@ -83,7 +83,7 @@ export class IndicatorsController {
   async putTarget(
     @Param() { id, year }: IndicatorYearParam,
     @Body() dto: PutTargetDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<IndicatorTargetResponse> {
     const { target, outcome } = await this.targets.setTarget(id, year, dto);
     setUpsertStatus(res, outcome);
@@ -97,7 +97,7 @@ export class IndicatorsController {
   async putRenstraTarget(
     @Param() { id, startYear }: RenstraTargetParam,
     @Body() dto: PutRenstraTargetDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<RenstraTargetResponse> {
     const { target, outcome } = await this.targets.setRenstraTarget(id, startYear, dto);
     setUpsertStatus(res, outcome);
@@ -112,7 +112,7 @@ export class IndicatorsController {
   async putManualValue(
     @Param() { id, year, triwulan }: ManualValueParam,
     @Body() { value }: PutManualValueDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ManualValueResponse> {
     const result = await this.targets.setManualValue(id, year, triwulan, value);
     setUpsertStatus(res, result.outcome);

@@ -10,7 +10,7 @@ import {
 import { ALL_ROLES, Role, Roles } from '@pilar/auth';
 import { FileImportService, JobName } from '@pilar/core';
 import { NomenclatureService } from '@pilar/planning';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import {
   CsvUploadDto,
   JobAcceptedResponse,
@@ -41,7 +41,7 @@ export class NomenclatureController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: CsvUploadDto })
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
-  import(@Req() req: Request): Promise<JobAcceptedResponse> {
-    return this.imports.start(JobName.NomenclatureImport, req);
+  import(@Req() req: FastifyRequest): Promise<JobAcceptedResponse> {
+    return this.imports.start(JobName.NomenclatureImport, req.raw);
   }
 }

@@ -11,7 +11,7 @@ import {
 import { ALL_ROLES, AuthUser, CurrentUser, Role, Roles, STAFF_ROLES } from '@pilar/auth';
 import { FileImportService, JobName } from '@pilar/core';
 import { CopyRenjaUseCase, RenjaService } from '@pilar/planning';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CsvUploadDto, JobAcceptedResponse } from '../nomenclature/dto/nomenclature.dto';
 import { PutRenjaLineDto } from './dto/put-renja-line.dto';
 import {
@@ -85,7 +85,7 @@ export class RenjaController {
   async putLine(
     @Param() { year, kode }: RenjaLineParam,
     @Body() dto: PutRenjaLineDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<RenjaLineResponse> {
     const { line, outcome } = await this.renja.upsertLine(year, kode, dto);
     setUpsertStatus(res, outcome);
@@ -115,9 +115,9 @@ export class RenjaController {
     @Param() { year }: RenjaYearParam,
     @Query() { versi }: RenjaVersiQuery,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<JobAcceptedResponse> {
-    return this.imports.start(JobName.RenjaImport, req, {
+    return this.imports.start(JobName.RenjaImport, req.raw, {
       year,
       versi: versi ?? 'MURNI',
       actorRole: user.role,

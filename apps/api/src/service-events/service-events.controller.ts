@@ -19,7 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser, CASEWORK_ROLES, CurrentUser, Roles } from '@pilar/auth';
 import { ServiceEventsService } from '@pilar/casework';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Page } from '../common/list.dto';
 import { RecordServiceEventDto } from './dto/record-service-event.dto';
 import {
@@ -59,7 +59,7 @@ export class ServiceEventsController {
     @Body() dto: RecordServiceEventDto,
     @CurrentUser() user: AuthUser,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ServiceEventResponse> {
     const { event, created } = await this.events.record(user, dto, idempotencyKey);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);

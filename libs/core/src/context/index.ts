@@ -1,2 +1,2 @@
 export * from './request-context';
-export * from './request-context.middleware';
+export * from './request-context.hook';

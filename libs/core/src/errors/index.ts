@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './problem-details.filter';
 export * from './validation';
+export * from './framework-errors';

@@ -6,8 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { RequestContext } from '../context/request-context';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, FieldError } from './domain-error';
 
 export interface ProblemDetails {
@@ -49,11 +48,10 @@ const CODES: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-/** Body-parser and similar middleware errors carry an HTTP status and a `type`. */
-interface MiddlewareError {
+/** Errors of libraries (http-errors and the like) that carry an HTTP status. */
+interface StatusError {
   status?: number;
   statusCode?: number;
-  type?: string;
   expose?: boolean;
 }
 
@@ -90,15 +88,9 @@ export function toProblem(error: unknown): ProblemDetails | null {
     const code = (body as { code?: unknown }).code;
     return problem(status, typeof code === 'string' ? code : (CODES[status] ?? 'ERROR'), message);
   }
-  const mw = error as MiddlewareError;
-  const status = mw?.status ?? mw?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500 && mw.expose !== false) {
-    if (mw.type === 'entity.parse.failed') {
-      return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
-    }
-    if (mw.type === 'entity.too.large') {
-      return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
-    }
+  const withStatus = error as StatusError;
+  const status = withStatus?.status ?? withStatus?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && withStatus.expose !== false) {
     return problem(status, CODES[status] ?? 'BAD_REQUEST', (error as Error).message);
   }
   return null;
@@ -110,10 +102,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request>();
-    const requestId =
-      RequestContext.current()?.requestId ?? String(req.headers['x-request-id'] ?? '');
+    const res = ctx.getResponse<FastifyReply>();
+    // Chosen by Fastify (genReqId) before anything else ran, so known for every error.
+    const requestId = ctx.getRequest<FastifyRequest>().id;
     let body = toProblem(error);
     if (!body) {
       this.logger.error({ err: error, requestId }, 'Unhandled error');
@@ -123,13 +114,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         `An unexpected error occurred. Quote request id ${requestId} when reporting it.`,
       );
     }
-    if (res.headersSent) return;
+    if (res.raw.headersSent) return;
     if (body.status === 429 && typeof body.retryAfterSeconds === 'number') {
-      res.setHeader('Retry-After', String(body.retryAfterSeconds));
+      res.header('Retry-After', String(body.retryAfterSeconds));
     }
-    res
-      .status(body.status)
+    // Fastify serialises an object as JSON for any content type naming json.
+    void res
+      .code(body.status)
       .type('application/problem+json')
-      .json({ ...body, requestId });
+      .send({ ...body, requestId });
   }
 }

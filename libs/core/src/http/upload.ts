@@ -1,7 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { HttpStatus } from '@nestjs/common';
 import busboy from 'busboy';
-import type { Request } from 'express';
 import { DomainError, ValidationFailed } from '../errors/domain-error';
 
 export class UploadTooLarge extends DomainError {
@@ -16,10 +16,11 @@ export class UploadTooLarge extends DomainError {
 
 /**
  * Streams the single multipart field `file` of a request into `sink`, without buffering the
- * whole file. Rejects a missing file (400) and an oversized one (413).
+ * whole file. Rejects a missing file (400) and an oversized one (413). `req` is the raw Node
+ * request, its body unread (registerBodyParsing leaves multipart bodies alone).
  */
 export function receiveFileUpload<T>(
-  req: Request,
+  req: IncomingMessage,
   maxBytes: number,
   sink: (file: Readable, info: { filename: string; mimeType: string }) => Promise<T>,
 ): Promise<T> {

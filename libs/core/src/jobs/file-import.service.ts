@@ -1,5 +1,5 @@
+import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { receiveFileUpload } from '../http/upload';
@@ -29,7 +29,7 @@ export class FileImportService {
 
   async start(
     name: FileJobName,
-    req: Request,
+    req: IncomingMessage,
     params: Record<string, unknown> = {},
   ): Promise<{ jobId: string }> {
     const run = await this.runs.create(name, params);

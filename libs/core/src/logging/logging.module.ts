@@ -20,12 +20,12 @@ export function requestIdOf(req: IncomingMessage): string {
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        // Express 5 path syntax for "every route".
+        // path-to-regexp 8 syntax for "every route".
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-          // The request-context middleware has already chosen the id and set the header.
+          // Fastify has already chosen the id (genReqId: requestIdOf); middie copies it here.
           genReqId: (req: IncomingMessage) =>
             (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
           // Bound once on the root logger, not per request: pino-http builds a child logger for
@@ -37,7 +37,9 @@ export function requestIdOf(req: IncomingMessage): string {
             return requestId ? { requestId } : {};
           },
           autoLogging: {
-            ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+            // The original URL: middie hands middleware `req.url` with the matched path cut off.
+            ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+              (req.originalUrl ?? req.url)?.startsWith('/health') ?? false,
           },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({

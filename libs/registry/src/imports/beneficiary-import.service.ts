@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
@@ -11,7 +12,6 @@ import {
   RowError,
   todayIn,
 } from '@pilar/core';
-import type { Request } from 'express';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { ImportActor } from './import-sql-parts';
@@ -82,7 +82,7 @@ export class BeneficiaryImportService {
   ) {}
 
   /** Receives the upload and queues the job (202 {jobId}); the uploader's role goes with it. */
-  start(req: Request): Promise<{ jobId: string }> {
+  start(req: IncomingMessage): Promise<{ jobId: string }> {
     const role = RequestContext.current()?.actor?.role ?? null;
     return this.fileImports.start(JobName.BeneficiaryImport, req, { actorRole: role });
   }
