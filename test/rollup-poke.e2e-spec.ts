@@ -51,7 +51,7 @@ describe('Roll-up poke (e2e)', () => {
     await t.http
       .post('/api/v1/service-events')
       .set(bearer(u.tksk))
-      .send({ ...serviceEvent('not-a-uuid') })
+      .send(serviceEvent('not-a-uuid'))
       .expect(400);
     await t.http.get('/api/v1/service-events').set(bearer(u.tksk)).expect(200);
     await t.http
