@@ -4,20 +4,15 @@
  * a bare single-row insert + outbox insert through `pg` on the same database.
  *   npm run bench casework      (BENCH_SECONDS=6 for a quick run; default 30, in BENCH_ROUNDS=3)
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditService } from '@pilar/audit';
 import { seedAdmin } from '@pilar/auth';
 import { AppConfig, createDataSource, todayIn } from '@pilar/core';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
+import { AppProcess, buildApps, freePort } from './app-process';
 import { benchDatabase, percentile, report } from './support';
 
-const ROOT = join(__dirname, '..');
-const BUILD_DIR = join(ROOT, 'bench', 'out', 'casework-dist');
 const CONNECTIONS = 32;
 /** The API's own pool size (libs/core dataSourceOptions), given to the baseline too. */
 const POOL_SIZE = 10;
@@ -31,89 +26,6 @@ const TKSK = { username: 'bench.tksk', password: 'Bench-tksk-2026-panjang' };
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-/**
- * Compiles the apps as `npm run build` does, into a directory of this bench's own, so the API
- * runs as in production: plain node on JavaScript, no TypeScript hooks in the process.
- */
-function buildApi(): string {
-  const main = join(BUILD_DIR, 'apps', 'api', 'src', 'main.js');
-  // BENCH_REUSE_BUILD=1: run the previous build again (repeated runs, profiling).
-  if (process.env.BENCH_REUSE_BUILD && existsSync(main)) return main;
-  const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
-  const project = join(ROOT, 'tsconfig.build.json');
-  try {
-    execFileSync(bin('tsc'), ['-p', project, '--outDir', BUILD_DIR], { stdio: 'pipe' });
-  } catch {
-    // A type error elsewhere in the tree does not stop tsc from emitting JavaScript.
-  }
-  execFileSync(bin('tsc-alias'), ['-p', project, '--outDir', BUILD_DIR], { stdio: 'pipe' });
-  return main;
-}
-
-/** The compiled API (apps/api/src/main.ts) in a child process, configured by its environment. */
-async function startApi(main: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    // BENCH_PROFILE=1: a V8 CPU profile of the API, written when it stops (open it in Chrome
-    // DevTools); sampled in memory, so it does not slow the API as a tick log written live does.
-    [
-      ...(process.env.BENCH_PROFILE
-        ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'out', 'profiles')]
-        : []),
-      main,
-    ],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('API boot timed out')), 120_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Pilar API listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`The API exited (${code}) before it was ready`)));
-  });
-  return child;
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // utime and stime (fields 14 and 15 of stat, 12 and 13 after the command), in clock ticks.
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** The API's processes: the one started and the workers it forks when it runs several. */
-function apiProcesses(pid: number): number[] {
-  const children = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        // ppid: field 4 of stat, the second after the command.
-        return (
-          Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid
-        );
-      } catch {
-        return false; // exited meanwhile
-      }
-    })
-    .map(Number);
-  return [pid, ...children];
-}
-
-/** CPU seconds the API's processes (primary and workers) have used so far, together. */
-function apiCpu(pids: number[]): number {
-  return sum(pids.map(cpuSecondsOf));
-}
-
-async function stopApi(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-}
 
 /** Reference data the bench needs: users, a Renja line, people in kecamatan Paringin. */
 async function prepare(url: string, year: number): Promise<string[]> {
@@ -263,15 +175,14 @@ export async function run(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 30);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const db = await benchDatabase();
-  const port = 3900 + Math.floor(Math.random() * 90);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const date = todayIn(TIMEZONE);
   const env = AppConfig.rawEnvironment();
-  let api: ChildProcess | undefined;
+  let api: AppProcess | undefined;
   try {
     const people = await prepare(db.url, Number(date.slice(0, 4)));
-    const main = buildApi();
-    api = await startApi(main, {
+    api = await AppProcess.api(buildApps().api, {
       NODE_ENV: 'production',
       PORT: String(port),
       DATABASE_URL: db.url,
@@ -286,7 +197,7 @@ export async function run(): Promise<void> {
       PILAR_DEMO: 'false',
     });
     const worker = await fieldWorker(base, await signIn(base, ADMIN));
-    const pids = apiProcesses(api.pid as number);
+    const pids = api.pids();
     const workers = Math.max(1, pids.length - 1);
     console.log(
       `  ${fmt(PEOPLE)} people, ${CONNECTIONS} concurrent clients, ${seconds} s per measurement in ${rounds} alternating rounds, API ${workers} process(es) with pool ${POOL_SIZE} each`,
@@ -301,9 +212,9 @@ export async function run(): Promise<void> {
     let cpuUsed = 0;
     for (let round = 0; round < rounds; round++) {
       rawRounds.push(await loadRaw(db.url, worker.id, people, date, seconds / rounds));
-      const cpuBefore = apiCpu(pids);
+      const cpuBefore = AppProcess.cpuSeconds(pids);
       apiRounds.push(await loadApi(base, worker.token, people, date, seconds / rounds));
-      cpuUsed += apiCpu(pids) - cpuBefore;
+      cpuUsed += AppProcess.cpuSeconds(pids) - cpuBefore;
     }
     const failed = sum(apiRounds.map((r) => r.non2xx + r.errors + r.timeouts));
     if (failed > 0) console.log(`  ! ${fmt(failed)} requests failed (non-2xx, errors, timeouts)`);
@@ -351,7 +262,7 @@ export async function run(): Promise<void> {
       `  ${fmt(rows[0].events)} events recorded (raw + API), ${fmt(rows[0].outbox)} outbox rows`,
     );
   } finally {
-    if (api) await stopApi(api);
+    await api?.stop();
     await db.drop();
   }
 }

@@ -23,7 +23,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { benchDatabase, percentile, report, timed } from './support';
 import { HEADER, Person, writePopulation } from './registry/population';
 import { beneficiaryTableFloor } from './registry/table-floor';
-import { buildWorker, WorkerProcess } from './registry/worker-process';
+import { AppProcess, buildApps } from './app-process';
 
 const KABUPATEN = '63.11';
 const SEARCHES = 300;
@@ -92,7 +92,7 @@ export async function run(): Promise<void> {
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   let app: NestFastifyApplication | undefined;
-  let worker: WorkerProcess | undefined;
+  let worker: AppProcess | undefined;
   try {
     // Baseline: the same file into a bare table (text columns, no index, no checks).
     await pg.query(`CREATE TABLE bare_copy (${HEADER.map((h) => `${h} text`).join(', ')})`);
@@ -138,8 +138,7 @@ export async function run(): Promise<void> {
       return (await res.json()) as T;
     };
 
-    const main = buildWorker();
-    worker = await WorkerProcess.start(main, {
+    worker = await AppProcess.worker(buildApps().worker, {
       NODE_ENV: 'production',
       DATABASE_URL: db.url,
       REDIS_URL: config.redis.url,
@@ -168,7 +167,7 @@ export async function run(): Promise<void> {
       const jobId = upload.result.jobId;
       let peakRss = 0;
       for (;;) {
-        peakRss = Math.max(peakRss, (worker as WorkerProcess).memory().rss);
+        peakRss = Math.max(peakRss, (worker as AppProcess).memory().rss);
         const job = await api<JobView>(`/jobs/${jobId}`);
         if (job.status === 'FAILED') throw new Error(`Import failed: ${job.error}`);
         if (job.status === 'COMPLETED') {

@@ -2,16 +2,16 @@
  * Roll-up at scale, each figure next to a plain GROUP BY over the same events in the same run:
  *  - rebuild of a year of BENCH_EVENTS service events (default 10,000,000; goal ≤ 3× the plain query);
  *  - roll-up lag p95 while BENCH_RATE events/s (default 500) arrive through the API for
- *    BENCH_LAG_SECONDS (default 30), the worker in its own process (goal < 2 s);
+ *    BENCH_LAG_SECONDS (default 30) (goal < 2 s);
  *  - Renja report latency for the kabupaten-year (goal p95 < 100 ms).
+ * The API and the worker run compiled, each in processes of its own, as in production.
  * Data is generated with INSERT … SELECT generate_series, not through the API.
  *   npm run bench rollup                      (BENCH_EVENTS=200000 for a quick run)
  */
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '@pilar/api/api.module';
-import { configureApp, createHttpAdapter, NEST_APP_OPTIONS } from '@pilar/api/configure-app';
 import { Role, UsersService } from '@pilar/auth';
 import { AppConfig } from '@pilar/core';
 import { ImportRenjaUseCase, IndicatorsService, loadBalanganRenja } from '@pilar/planning';
@@ -19,7 +19,7 @@ import { RollupRunner } from '@pilar/rollup';
 import { testConfig } from '@pilar/testing';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { buildWorker, WorkerProcess } from './registry/worker-process';
+import { AppProcess, buildApps, freePort } from './app-process';
 import { BENCH_SERVICES, BENCH_YEAR, generatePopulation } from './rollup/generate';
 import { LagTracker } from './rollup/lag';
 import { benchDatabase, percentile, report, timed } from './support';
@@ -44,38 +44,29 @@ export async function run(): Promise<void> {
   const config = testConfig(db.url, { LOG_LEVEL: 'warn' });
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
-  let app: NestFastifyApplication | undefined;
-  let worker: WorkerProcess | undefined;
+  let app: INestApplicationContext | undefined;
+  let api: AppProcess | undefined;
+  let worker: AppProcess | undefined;
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+    // Compiled first, so the compiler's work falls in no measured phase.
+    const apps = buildApps();
+    // The modules in this process, to set up and to rebuild (the rebuild is SQL, wherever it is
+    // called from). The API that clients call runs apart, below.
+    const modules = await Test.createTestingModule({ imports: [ApiModule] })
       .overrideProvider(AppConfig)
       .useValue(config)
       .compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(
-      createHttpAdapter(),
-      NEST_APP_OPTIONS,
-    );
-    configureApp(app);
-    await app.listen(0, '127.0.0.1');
-    const base = await app.getUrl();
-    const operator = await app.get(UsersService).create({
+    app = modules;
+    await modules.init();
+    const operator = await modules.get(UsersService).create({
       username: 'bench.operator',
       password: 'Bench-operator-2026',
       name: 'Bench',
       role: Role.Operator,
     });
-    // Signed in again before each phase: generating the events can outlast an access token.
-    const signIn = async (): Promise<string> => {
-      const login = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'bench.operator', password: 'Bench-operator-2026' }),
-      });
-      return ((await login.json()) as { accessToken: string }).accessToken;
-    };
 
     await loadBalanganRenja(
-      { importRenja: app.get(ImportRenjaUseCase), indicators: app.get(IndicatorsService) },
+      { importRenja: modules.get(ImportRenjaUseCase), indicators: modules.get(IndicatorsService) },
       [BENCH_YEAR],
     );
     const generated = await timed(() => generatePopulation(pg, events, operator.id));
@@ -87,7 +78,7 @@ export async function run(): Promise<void> {
     // 1. Rebuild, next to the plain GROUP BY (both with the rebuild's work_mem).
     await pg.query(`SET work_mem = '256MB'`);
     const plain = await timed(() => pg.query(PLAIN_GROUP_BY, [BENCH_YEAR]));
-    const rebuild = await timed(() => app!.get(RollupRunner).rebuildYears([BENCH_YEAR]));
+    const rebuild = await timed(() => modules.get(RollupRunner).rebuildYears([BENCH_YEAR]));
     const plainAgain = await timed(() => pg.query(PLAIN_GROUP_BY, [BENCH_YEAR]));
     const plainMs = Math.min(plain.ms, plainAgain.ms);
     report(
@@ -99,7 +90,32 @@ export async function run(): Promise<void> {
     console.log(`    steps (ms) ${JSON.stringify(rebuild.result.timingsMs)}`);
     console.log(`    rows ${JSON.stringify(rebuild.result.counts)}`);
 
-    // 2. Renja report latency over the rebuilt figures.
+    // 2. Renja report latency over the rebuilt figures, from the API as it runs in production:
+    // compiled, in processes of its own (one per core), apart from this one's load generator.
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      REDIS_URL: config.redis.url,
+      REDIS_PREFIX: config.redis.prefix,
+      JWT_ACCESS_SECRET: config.jwt.accessSecret,
+      JWT_REFRESH_SECRET: config.jwt.refreshSecret,
+      AGENCY_TIMEZONE: config.agency.timezone,
+      AGENCY_KABUPATEN_KODE: config.agency.kabupatenKode,
+      LOG_LEVEL: 'warn',
+      PILAR_DEMO: 'false',
+    };
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    api = await AppProcess.api(apps.api, { ...env, PORT: String(port) });
+    // Signed in again before each phase: the phases before can outlast an access token.
+    const signIn = async (): Promise<string> => {
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench.operator', password: 'Bench-operator-2026' }),
+      });
+      return ((await login.json()) as { accessToken: string }).accessToken;
+    };
     let token = await signIn();
     const latencies: number[] = [];
     for (let i = 0; i < REPORT_REQUESTS; i++) {
@@ -120,17 +136,8 @@ export async function run(): Promise<void> {
     // 3. Lag while services arrive through the API, the worker in its own process. The sweep
     // first computes the years a running agency already has (the current one: a rebuild of an
     // empty year still reads every fact), as on any day but the agency's first.
-    await app.get(RollupRunner).sweep();
-    worker = await WorkerProcess.start(buildWorker(), {
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      REDIS_URL: config.redis.url,
-      REDIS_PREFIX: config.redis.prefix,
-      JWT_ACCESS_SECRET: config.jwt.accessSecret,
-      JWT_REFRESH_SECRET: config.jwt.refreshSecret,
-      LOG_LEVEL: 'warn',
-      PILAR_DEMO: 'false',
-    });
+    await modules.get(RollupRunner).sweep();
+    worker = await AppProcess.worker(apps.worker, env);
     const recipients = (
       await pg.query<{ id: string }>('SELECT id FROM beneficiary ORDER BY id LIMIT 5000')
     ).rows.map((r) => r.id);
@@ -190,6 +197,7 @@ export async function run(): Promise<void> {
     );
   } finally {
     await worker?.stop();
+    await api?.stop();
     await app?.close();
     await pg.end();
     await db.drop();
