@@ -7,23 +7,35 @@ import { whose } from './units';
 const FACT_COLUMNS = `recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id,
   household_id, first_date, events, quantity, amount`;
 
+/** The four triwulan of an aggregate over the events (`tw`), zero where a triwulan has none. */
+const perTriwulan = (aggregate: string, cast: string): string =>
+  `ARRAY[${[1, 2, 3, 4]
+    .map((tw) => `coalesce(${aggregate} FILTER (WHERE tw = ${tw}), 0)`)
+    .join(', ')}]::${cast}`;
+
 /**
  * The facts of the events of recipients $1 (uuid[], null: all), dated in [$2, $3) (dates, null:
- * any), in key order. Two stages: per triwulan with plain aggregates, then the four into arrays
- * (a group has one row per triwulan: `max` picks it, at less cost than a sum of one value).
- * Both group by the same keys in the same order (the triwulan last): over a year of events the
- * first stage sorts them once, and the second reads its groups off that order in constant
- * memory — hashing millions of groups of arrays spilled to disk. The codes compare as in the
- * facts' own columns (COLLATE "C", bytewise: sorts far faster than the database's locale), so
- * the rows come out in the primary key's order and go into its index one after another.
+ * any), in key order: one aggregation over the events sorted by the facts' keys.
+ * The sort runs on every core (parallel sorts under a Gather Merge), and the aggregation reads
+ * the merged order once, in constant memory; the subquery (OFFSET 0 keeps it apart) stops the
+ * planner from aggregating partially in each worker instead, which for events spread at random
+ * over the table merges nearly as many partial groups as there are events, each carrying twelve
+ * numeric and bigint sums. The codes compare as in the facts' own columns (COLLATE "C",
+ * bytewise: sorts far faster than the database's locale), so the rows come out in the primary
+ * key's order.
  */
 const FACTS = `WITH
   -- The people of the events, for their household: only the recipients' when some are given
   -- (a hash of the whole registry for a few hundred events cost more than the events).
   person AS (
     SELECT id, household_id FROM beneficiary WHERE ${whose('id', '$1')}
-  ),
-  per_triwulan AS (
+  )
+  SELECT recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id,
+         min(event_date),
+         ${perTriwulan('count(*)', 'int[]')},
+         ${perTriwulan('sum(quantity)', 'numeric[]')},
+         ${perTriwulan('sum(amount)', 'bigint[]')}
+  FROM (
     SELECT coalesce(e.beneficiary_id, e.household_id) AS recipient_id,
            extract(year FROM e.event_date)::smallint AS year,
            coalesce(e.sub_kegiatan_kode, '') COLLATE "C" AS sub_kegiatan_kode,
@@ -31,33 +43,16 @@ const FACTS = `WITH
            e.beneficiary_id,
            coalesce(e.household_id, b.household_id) AS household_id,
            extract(quarter FROM e.event_date)::int AS tw,
-           min(e.event_date) AS first_date,
-           count(*)::int AS events,
-           sum(e.quantity) AS quantity,
-           sum(e.amount)::bigint AS amount
+           e.event_date, e.quantity, e.amount
     FROM service_event e
     LEFT JOIN person b ON b.id = e.beneficiary_id
     WHERE e.voided_at IS NULL
       AND ($1::uuid[] IS NULL OR e.beneficiary_id = ANY ($1::uuid[])
            OR e.household_id = ANY ($1::uuid[]))
       AND ($2::date IS NULL OR (e.event_date >= $2::date AND e.event_date < $3::date))
-    GROUP BY 1, 2, 3, 4, 5, 6, 7
-  )
-  SELECT recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id,
-         min(first_date),
-         ARRAY[coalesce(max(events) FILTER (WHERE tw = 1), 0),
-               coalesce(max(events) FILTER (WHERE tw = 2), 0),
-               coalesce(max(events) FILTER (WHERE tw = 3), 0),
-               coalesce(max(events) FILTER (WHERE tw = 4), 0)]::int[],
-         ARRAY[coalesce(max(quantity) FILTER (WHERE tw = 1), 0),
-               coalesce(max(quantity) FILTER (WHERE tw = 2), 0),
-               coalesce(max(quantity) FILTER (WHERE tw = 3), 0),
-               coalesce(max(quantity) FILTER (WHERE tw = 4), 0)],
-         ARRAY[coalesce(max(amount) FILTER (WHERE tw = 1), 0),
-               coalesce(max(amount) FILTER (WHERE tw = 2), 0),
-               coalesce(max(amount) FILTER (WHERE tw = 3), 0),
-               coalesce(max(amount) FILTER (WHERE tw = 4), 0)]::bigint[]
-  FROM per_triwulan
+    ORDER BY 1, 2, 3, 4, 5, 6
+    OFFSET 0
+  ) AS event
   GROUP BY recipient_id, year, sub_kegiatan_kode, service_type, beneficiary_id, household_id
   ORDER BY recipient_id, year, sub_kegiatan_kode, service_type`;
 
