@@ -213,8 +213,9 @@ export async function run(): Promise<void> {
       `  ${fmt(PEOPLE)} people, ${CONNECTIONS} concurrent clients, ${seconds} s per measurement in ${rounds} alternating rounds, API ${workers} process(es) with pool ${POOL_SIZE} each`,
     );
 
-    // Warm the API (JIT, connection pool, reference caches) before measuring it.
-    await loadApi(base, worker.token, people, date, Math.min(3, seconds));
+    // Warm the API (JIT, connection pool, reference caches) and the tables before measuring: after
+    // 3 s, the first measured round was still the slowest of most runs.
+    await loadApi(base, worker.token, people, date, Math.min(10, seconds));
     // The raw loop and the API take turns, `rounds` times each: a shared machine's speed drifts
     // over minutes, and alternating keeps both figures under the same conditions.
     const rawRounds: { rate: number; latencies: number[] }[] = [];
