@@ -6,6 +6,8 @@ export interface OpenLoopRequest {
   headers: Record<string, string>;
   /** A new body for each request. */
   body: () => string;
+  /** Called with each answer's status and body (read only when this is given). */
+  onAnswer?: (status: number, body: string) => void;
 }
 
 export interface OpenLoopResult {
@@ -56,9 +58,12 @@ export async function openLoop(
           headers: { ...req.headers, 'content-length': Buffer.byteLength(body) },
         },
         (res) => {
-          res.resume();
+          const chunks: Buffer[] = [];
+          if (req.onAnswer) res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          else res.resume();
           res.on('end', () => {
             if (closed) return resolve();
+            req.onAnswer?.(res.statusCode!, Buffer.concat(chunks).toString());
             if (res.statusCode! >= 200 && res.statusCode! < 300) {
               result.ok++;
               result.latencies.push(performance.now() - due);
