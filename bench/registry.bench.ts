@@ -23,7 +23,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { benchDatabase, percentile, report, timed } from './support';
 import { HEADER, Person, writePopulation } from './registry/population';
 import { beneficiaryTableFloor } from './registry/table-floor';
-import { AppProcess, buildApps } from './app-process';
+import { AppProcess, buildApps, productionEnvironment } from './app-process';
 
 const KABUPATEN = '63.11';
 const SEARCHES = 300;
@@ -139,14 +139,7 @@ export async function run(): Promise<void> {
     };
 
     worker = await AppProcess.worker(buildApps().worker, {
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      REDIS_URL: config.redis.url,
-      REDIS_PREFIX: config.redis.prefix,
-      JWT_ACCESS_SECRET: config.jwt.accessSecret,
-      JWT_REFRESH_SECRET: config.jwt.refreshSecret,
-      LOG_LEVEL: 'warn',
-      PILAR_DEMO: 'false',
+      ...productionEnvironment(config),
       WORKER_CONCURRENCY: '1',
       NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '',
     });

@@ -18,7 +18,7 @@ import { ImportRenjaUseCase, IndicatorsService, loadBalanganRenja } from '@pilar
 import { RollupRunner } from '@pilar/rollup';
 import { testConfig } from '@pilar/testing';
 import { Client } from 'pg';
-import { AppProcess, buildApps, freePort } from './app-process';
+import { AppProcess, buildApps, freePort, productionEnvironment } from './app-process';
 import { openLoop } from './open-loop';
 import { BENCH_SERVICES, BENCH_YEAR, generatePopulation } from './rollup/generate';
 import { LagTracker } from './rollup/lag';
@@ -92,18 +92,7 @@ export async function run(): Promise<void> {
 
     // 2. Renja report latency over the rebuilt figures, from the API as it runs in production:
     // compiled, in processes of its own (one per core), apart from this one's load generator.
-    const env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      REDIS_URL: config.redis.url,
-      REDIS_PREFIX: config.redis.prefix,
-      JWT_ACCESS_SECRET: config.jwt.accessSecret,
-      JWT_REFRESH_SECRET: config.jwt.refreshSecret,
-      AGENCY_TIMEZONE: config.agency.timezone,
-      AGENCY_KABUPATEN_KODE: config.agency.kabupatenKode,
-      LOG_LEVEL: 'warn',
-      PILAR_DEMO: 'false',
-    };
+    const env = productionEnvironment(config);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     api = await AppProcess.api(apps.api, { ...env, PORT: String(port) });
