@@ -268,7 +268,7 @@ export async function run(): Promise<void> {
         `latency at ${share} % of raw p50 / p99 (ms)`,
         `${fmt(percentile(result.latencies, 50), 1)} / ${fmt(percentile(result.latencies, 99), 1)}`,
         `${fmt((rawRate * share) / 100)} req/s`,
-        `${fmt(result.ok / result.seconds)} req/s answered; p99.9 ${fmt(percentile(result.latencies, 99.9), 1)} ms${share >= 30 ? '; goal p99 < 50 ms' : ''}`,
+        `${fmt(result.ok / result.seconds)} req/s answered; p99.9 ${fmt(percentile(result.latencies, 99.9), 1)} ms; sender late p99 ${fmt(percentile(result.sendDelays, 99), 1)} ms${share >= 30 ? '; goal p99 < 50 ms' : ''}`,
       );
     }
     console.log(

@@ -18,6 +18,11 @@ export interface OpenLoopResult {
   failed: number;
   /** Per answered request: from the moment it was due to its last byte, ms. */
   latencies: number[];
+  /**
+   * Per request: how late the sender itself sent it, ms (its timer, its garbage collector). A
+   * large figure here is the sender's stall, not the server's, though the latencies include it.
+   */
+  sendDelays: number[];
   seconds: number;
 }
 
@@ -38,7 +43,14 @@ export async function openLoop(
 ): Promise<OpenLoopResult> {
   const { hostname, port } = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const result: OpenLoopResult = { sent: 0, ok: 0, failed: 0, latencies: [], seconds };
+  const result: OpenLoopResult = {
+    sent: 0,
+    ok: 0,
+    failed: 0,
+    latencies: [],
+    sendDelays: [],
+    seconds,
+  };
   const total = Math.round(rate * seconds);
   const started = performance.now();
   const pending = new Set<Promise<void>>();
@@ -85,6 +97,7 @@ export async function openLoop(
       const now = performance.now();
       while (result.sent < total && started + (result.sent * 1000) / rate <= now) {
         const due = started + (result.sent * 1000) / rate;
+        result.sendDelays.push(now - due);
         const sending = send(due).finally(() => pending.delete(sending));
         pending.add(sending);
         result.sent++;
