@@ -10,13 +10,14 @@
  *    p99 < 50 ms while the API takes at least 30 % of the raw rate.
  *   npm run bench casework      (BENCH_SECONDS=6 for a quick run; default 30, in BENCH_ROUNDS=3)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AuditService } from '@pilar/audit';
 import { seedAdmin } from '@pilar/auth';
-import { AppConfig, createDataSource, todayIn } from '@pilar/core';
+import { createDataSource, todayIn } from '@pilar/core';
+import { testConfig } from '@pilar/testing';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
-import { AppProcess, buildApps, freePort } from './app-process';
+import { AppProcess, buildApps, freePort, productionEnvironment } from './app-process';
 import { openLoop, OpenLoopResult } from './open-loop';
 import { benchDatabase, percentile, report } from './support';
 
@@ -185,23 +186,12 @@ export async function run(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const date = todayIn(TIMEZONE);
-  const env = AppConfig.rawEnvironment();
   let api: AppProcess | undefined;
   try {
     const people = await prepare(db.url, Number(date.slice(0, 4)));
     api = await AppProcess.api(buildApps().api, {
-      NODE_ENV: 'production',
+      ...productionEnvironment(testConfig(db.url, { AGENCY_TIMEZONE: TIMEZONE })),
       PORT: String(port),
-      DATABASE_URL: db.url,
-      REDIS_URL: env.TEST_REDIS_URL ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: `bench-casework-${randomBytes(3).toString('hex')}`,
-      JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),
-      JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
-      AGENCY_TIMEZONE: TIMEZONE,
-      AGENCY_KABUPATEN_KODE: '63.11',
-      // Request logs off: the figure is the recording path, not log I/O to a terminal.
-      LOG_LEVEL: 'warn',
-      PILAR_DEMO: 'false',
     });
     const worker = await fieldWorker(base, await signIn(base, ADMIN));
     const pids = api.pids();
@@ -227,14 +217,14 @@ export async function run(): Promise<void> {
     // Latency at set shares of the raw rate: below saturation, where p99 is the API's own.
     const shares = (process.env.BENCH_SHARES ?? '30,50,70').split(',').map(Number);
     const rawRate = sum(rawRounds.map((r) => r.rate)) / rounds;
+    const request = {
+      method: 'POST',
+      path: '/api/v1/service-events',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` },
+      body: () => JSON.stringify(serviceEvent(people, date)),
+    };
     const rated: { share: number; result: OpenLoopResult }[] = [];
     for (const share of shares) {
-      const request = {
-        method: 'POST',
-        path: '/api/v1/service-events',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` },
-        body: () => JSON.stringify(serviceEvent(people, date)),
-      };
       const rate = (rawRate * share) / 100;
       rated.push({
         share,

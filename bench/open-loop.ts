@@ -11,8 +11,9 @@ export interface OpenLoopRequest {
 }
 
 export interface OpenLoopResult {
-  /** Requests sent (one every 1/rate s) and answered with a 2xx. */
+  /** Requests sent (one every 1/rate s). */
   sent: number;
+  /** Requests answered with a 2xx. */
   ok: number;
   /** Answers other than 2xx, and requests that failed or were still unanswered at the end. */
   failed: number;

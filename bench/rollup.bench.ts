@@ -9,8 +9,7 @@
  *   npm run bench rollup                      (BENCH_EVENTS=200000 for a quick run)
  */
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModule } from '@nestjs/testing';
 import { ApiModule } from '@pilar/api/api.module';
 import { Role, UsersService } from '@pilar/auth';
 import { AppConfig } from '@pilar/core';
@@ -44,7 +43,7 @@ export async function run(): Promise<void> {
   const config = testConfig(db.url, { LOG_LEVEL: 'warn' });
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
-  let app: INestApplicationContext | undefined;
+  let modules: TestingModule | undefined;
   let api: AppProcess | undefined;
   let worker: AppProcess | undefined;
   try {
@@ -52,11 +51,10 @@ export async function run(): Promise<void> {
     const apps = buildApps();
     // The modules in this process, to set up and to rebuild (the rebuild is SQL, wherever it is
     // called from). The API that clients call runs apart, below.
-    const modules = await Test.createTestingModule({ imports: [ApiModule] })
+    modules = await Test.createTestingModule({ imports: [ApiModule] })
       .overrideProvider(AppConfig)
       .useValue(config)
       .compile();
-    app = modules;
     await modules.init();
     const operator = await modules.get(UsersService).create({
       username: 'bench.operator',
@@ -78,7 +76,8 @@ export async function run(): Promise<void> {
     // 1. Rebuild, next to the plain GROUP BY (both with the rebuild's work_mem).
     await pg.query(`SET work_mem = '256MB'`);
     const plain = await timed(() => pg.query(PLAIN_GROUP_BY, [BENCH_YEAR]));
-    const rebuild = await timed(() => modules.get(RollupRunner).rebuildYears([BENCH_YEAR]));
+    const runner = modules.get(RollupRunner);
+    const rebuild = await timed(() => runner.rebuildYears([BENCH_YEAR]));
     const plainAgain = await timed(() => pg.query(PLAIN_GROUP_BY, [BENCH_YEAR]));
     const plainMs = Math.min(plain.ms, plainAgain.ms);
     report(
@@ -125,7 +124,7 @@ export async function run(): Promise<void> {
     // 3. Lag while services arrive through the API, the worker in its own process. The sweep
     // first computes the years a running agency already has (the current one: a rebuild of an
     // empty year still reads every fact), as on any day but the agency's first.
-    await modules.get(RollupRunner).sweep();
+    await runner.sweep();
     worker = await AppProcess.worker(apps.worker, env);
     const recipients = (
       await pg.query<{ id: string }>('SELECT id FROM beneficiary ORDER BY id LIMIT 5000')
@@ -184,7 +183,7 @@ export async function run(): Promise<void> {
   } finally {
     await worker?.stop();
     await api?.stop();
-    await app?.close();
+    await modules?.close();
     await pg.end();
     await db.drop();
   }
