@@ -6,6 +6,7 @@ import {
   registerBodyParsing,
   requestContextHook,
   requestIdOf,
+  requestLogHook,
 } from '@pilar/core';
 import { RollupTrigger } from '@pilar/rollup';
 import { Logger } from 'nestjs-pino';
@@ -30,7 +31,7 @@ export function createHttpAdapter(): FastifyAdapter {
     frameworkErrors: answerFrameworkError,
     // Paths match as they did on Express: any letter case, with or without a trailing slash.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
-    // Request logs are pino-http's (LoggingModule); Fastify's own logger stays off.
+    // Request lines come from requestLogHook on Nest's pino logger; Fastify's own stays off.
     logger: false,
   });
 }
@@ -42,6 +43,7 @@ export function createHttpAdapter(): FastifyAdapter {
 export function configureApp(app: NestFastifyApplication): INestApplication {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requestContextHook);
+  fastify.addHook('onResponse', requestLogHook);
   // Nest's own parser is off (see NEST_APP_OPTIONS): ours answers bad bodies as problem+json.
   registerBodyParsing(fastify, BODY_LIMIT_BYTES);
   fastify.addHook('onSend', rollupPokeHook(app.get(RollupTrigger)));
