@@ -10,6 +10,14 @@ describe('calendar', () => {
     expect(todayIn('Asia/Jayapura', new Date('2026-06-30T15:00:00Z'))).toBe('2026-07-01');
   });
 
+  it('turns the date at local midnight, though each minute keeps the date it had', () => {
+    // 23:59:59.999 and then 00:00 WITA, in consecutive minutes; then back within the first one.
+    expect(todayIn('Asia/Makassar', new Date('2026-06-30T15:59:00.000Z'))).toBe('2026-06-30');
+    expect(todayIn('Asia/Makassar', new Date('2026-06-30T15:59:59.999Z'))).toBe('2026-06-30');
+    expect(todayIn('Asia/Makassar', new Date('2026-06-30T16:00:00.000Z'))).toBe('2026-07-01');
+    expect(todayIn('Asia/Makassar', new Date('2026-06-30T15:59:30.000Z'))).toBe('2026-06-30');
+  });
+
   it('gives the year in the agency time zone: new year comes to Jayapura first', () => {
     const instant = new Date('2026-12-31T16:30:00Z');
     expect(currentYearIn('Asia/Jayapura', instant)).toBe(2027);
