@@ -103,7 +103,7 @@ function childrenOf(pid: number): number[] {
 export class AppProcess {
   private constructor(private readonly child: ChildProcess) {}
 
-  /** The API: a primary and its cluster workers (API_PROCESSES, one per core by default). */
+  /** The API: a primary and its cluster workers (API_PROCESSES, one per two cores by default). */
   static api(main: string, env: Record<string, string>): Promise<AppProcess> {
     return AppProcess.start(main, env, 'Pilar API listening', 120_000);
   }
@@ -126,6 +126,8 @@ export class AppProcess {
         ...(process.env.BENCH_PROFILE
           ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'out', 'profiles')]
           : []),
+        // BENCH_NODE_ARGS: more flags for node, e.g. --trace-gc (not allowed in NODE_OPTIONS).
+        ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
         main,
       ],
       { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },

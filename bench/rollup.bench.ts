@@ -90,7 +90,7 @@ export async function run(): Promise<void> {
     console.log(`    rows ${JSON.stringify(rebuild.result.counts)}`);
 
     // 2. Renja report latency over the rebuilt figures, from the API as it runs in production:
-    // compiled, in processes of its own (one per core), apart from this one's load generator.
+    // compiled, in processes of its own (API_PROCESSES), apart from this one's load generator.
     const env = productionEnvironment(config);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

@@ -121,8 +121,8 @@ run(process.execPath, ['dist/apps/cli/src/seed.js'], childEnv);
 if (existsSync('dist/apps/cli/src/demo.js'))
   run(process.execPath, ['dist/apps/cli/src/demo.js'], childEnv);
 
-// 7. API and worker in the foreground. The API forks its own processes (API_PROCESSES, one per core
-// by default) and stops them when it is stopped, as in production.
+// 7. API and worker in the foreground. The API forks its own processes (API_PROCESSES, one per two
+// cores by default) and stops them when it is stopped, as in production.
 const children = ['api', 'worker'].map((app) => {
   const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
     env: childEnv,

@@ -31,9 +31,15 @@ export class AppConfig {
   get port(): number {
     return this.env.PORT;
   }
-  /** API processes to run (API_PROCESSES), by default one per available core. */
+  /**
+   * API processes to run (API_PROCESSES), by default one per two cores. PostgreSQL shares the
+   * machine wherever Pilar starts it (`npm run up`, docker/compose.yml) and spends about as much
+   * CPU as the API on each recorded service: on 2 cores, one API process took 1,127–1,502
+   * POST /service-events a second at 0.51–0.60 ms of its CPU each, two took 972–1,113 at
+   * 0.84–0.97 ms (`npm run bench casework`, saturated, 2026-12-07).
+   */
   get apiProcesses(): number {
-    return this.env.API_PROCESSES ?? availableParallelism();
+    return this.env.API_PROCESSES ?? Math.max(1, Math.floor(availableParallelism() / 2));
   }
   get databaseUrl(): string {
     return this.env.DATABASE_URL;

@@ -43,11 +43,10 @@ describe(validateEnvironment.name, () => {
     expect(validateEnvironment({ ...valid, PORT: '' }).PORT).toBe(3000);
   });
 
-  it('runs one API process per core unless API_PROCESSES says otherwise', () => {
-    expect(AppConfig.from(valid).apiProcesses).toBe(availableParallelism());
-    expect(AppConfig.from({ ...valid, API_PROCESSES: '' }).apiProcesses).toBe(
-      availableParallelism(),
-    );
+  it('runs one API process per two cores (at least one) unless API_PROCESSES says otherwise', () => {
+    const perTwoCores = Math.max(1, Math.floor(availableParallelism() / 2));
+    expect(AppConfig.from(valid).apiProcesses).toBe(perTwoCores);
+    expect(AppConfig.from({ ...valid, API_PROCESSES: '' }).apiProcesses).toBe(perTwoCores);
     expect(AppConfig.from({ ...valid, API_PROCESSES: '3' }).apiProcesses).toBe(3);
     expect(() => AppConfig.from({ ...valid, API_PROCESSES: '0' })).toThrow(/API_PROCESSES/);
   });

@@ -33,7 +33,7 @@ export class EnvironmentVariables {
   PORT = 3000;
 
   /**
-   * How many API processes share PORT (node:cluster); unset: one per core the machine offers.
+   * How many API processes share PORT (node:cluster); unset: one per two cores (AppConfig).
    * Each process has its own database pool, so PostgreSQL sees up to this × 10 connections.
    */
   @IsOptional()
