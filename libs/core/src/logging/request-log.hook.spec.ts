@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
-import pino from 'pino';
+import pinoHttp from 'pino-http';
 import { loggerOptions } from './logging.module';
 import { requestLogHook } from './request-log.hook';
 
@@ -15,7 +15,8 @@ describe('requestLogHook', () => {
   });
 
   beforeAll(() => {
-    const root = pino(loggerOptions('info'), sink);
+    // As nestjs-pino builds it: pino-http's logger, with pino-http's serializers around ours.
+    const root = pinoHttp(loggerOptions('info'), sink).logger;
     Object.assign(PinoLogger, { root });
   });
   beforeEach(() => (lines.length = 0));
@@ -24,7 +25,11 @@ describe('requestLogHook', () => {
     const done = jest.fn();
     requestLogHook(
       { id: 'req-1', method: 'POST', url } as FastifyRequest,
-      { statusCode, elapsedTime: 12.6 } as FastifyReply,
+      {
+        statusCode,
+        elapsedTime: 12.6,
+        raw: { statusCode, headersSent: true, getHeaders: () => ({ 'x-request-id': 'req-1' }) },
+      } as unknown as FastifyReply,
       done,
     );
     expect(done).toHaveBeenCalledTimes(1);
@@ -37,7 +42,7 @@ describe('requestLogHook', () => {
         level: 50,
         msg: 'request errored',
         req: { id: 'req-1', method: 'POST', url: '/api/v1/service-events' },
-        res: { statusCode: 503 },
+        res: { statusCode: 503, headers: { 'x-request-id': 'req-1' } },
         responseTime: 13,
       }),
     ]);

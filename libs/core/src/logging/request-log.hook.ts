@@ -26,7 +26,8 @@ export function requestLogHook(
     logger[level](
       {
         req: { id: req.id, method: req.method, url: req.url },
-        res: { statusCode: reply.statusCode },
+        // The answer itself: pino-http's serializer reads its status and headers once sent.
+        res: reply.raw,
         responseTime: Math.round(reply.elapsedTime),
       },
       failed ? 'request errored' : 'request completed',
