@@ -34,9 +34,9 @@ export class AppConfig {
   /**
    * API processes to run (API_PROCESSES), by default one per two cores. PostgreSQL shares the
    * machine wherever Pilar starts it (`npm run up`, docker/compose.yml) and spends about as much
-   * CPU as the API on each recorded service: on 2 cores, one API process took 1,127–1,502
-   * POST /service-events a second at 0.51–0.60 ms of its CPU each, two took 972–1,113 at
-   * 0.84–0.97 ms (`npm run bench casework`, saturated, 2026-12-07).
+   * CPU as the API on each recorded service. On 2 cores (`npm run bench casework`, 2026-12-07),
+   * two processes took 1,052 POST /service-events a second at 0.80 ms of API CPU each, one
+   * process 1,175 at 0.61 ms: two single threads contend with PostgreSQL for the same cores.
    */
   get apiProcesses(): number {
     return this.env.API_PROCESSES ?? Math.max(1, Math.floor(availableParallelism() / 2));
