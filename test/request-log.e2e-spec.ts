@@ -63,7 +63,7 @@ describe('request log lines (e2e)', () => {
     expect(lines).toEqual([]);
   });
 
-  it('builds nothing when request lines are below the level', async () => {
+  it('writes nothing when request lines are below the level', async () => {
     const lines = captureLines('warn');
     await t.http.get('/api/v1/service-types').auth(admin.token, { type: 'bearer' }).expect(200);
     expect(lines).toEqual([]);

@@ -22,8 +22,8 @@ export function dataSourceOptions(
     parseInt8: false,
     // Connections opened stay open (min = max): pg-pool closes one after 10 s idle by default,
     // and the next burst of requests paid for new backends and for preparing their statements
-    // again — after 12 s idle, the slowest POST /service-events took 272–309 ms, against
-    // 96–110 ms with the pool kept (saturated, 32 clients).
+    // again. In `npm run bench casework`, whose API rounds follow idle ones, the p99.9 of
+    // POST /service-events per round was 249–638 ms with the default, 72–129 ms with the pool kept.
     extra: { max: 10, min: 10, application_name: 'pilar' },
     ...extra,
   } as DataSourceOptions;
